@@ -1,0 +1,3 @@
+"""FieldKit: an offline toolkit for grassroots anti-trafficking organisations."""
+
+__version__ = "0.1.0"

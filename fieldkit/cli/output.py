@@ -1,0 +1,57 @@
+"""Human tables by default, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def _width(text: str) -> int:
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _cell(value: Any, limit: int = 40) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str]) -> str:
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([_width(h), *(_width(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h + " " * (w - _width(h)) for h, w in zip(headers, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append(
+            "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip()
+        )
+    return "\n".join(lines)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_record(record: dict[str, Any], labels: dict[str, str]) -> None:
+    width = max(_width(label) for label in labels.values())
+    for key, label in labels.items():
+        value = record.get(key)
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            value = "\n".join(
+                [_cell(value[0], 200)] + [" " * (width + 2) + _cell(v, 200) for v in value[1:]]
+            )
+        click.echo(f"{label}{' ' * (width - _width(label))}  {value}")

@@ -1,0 +1,85 @@
+"""Backups with SQLite's online backup API, kept in rotation."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import re
+import sqlite3
+from pathlib import Path
+
+from fieldkit.errors import NotFound, StoreError
+from fieldkit.i18n import _
+
+log = logging.getLogger(__name__)
+
+KEEP = 10
+_NAME = re.compile(r"^fieldkit-(\d{8}T\d{6}\d{6})-([a-z-]+)\.sqlite$")
+
+
+def backup_database(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
+    """Copy the open database to ``folder`` (consistent even while in use); keep the last 10."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
+    target = folder / f"fieldkit-{stamp}-{reason}.sqlite"
+    partial = target.with_suffix(".partial")
+    dest = sqlite3.connect(str(partial))
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    except sqlite3.Error as exc:
+        dest.close()
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            _("The backup could not be written (%(error)s). Check the free space.") % {"error": exc}
+        ) from exc
+    dest.close()
+    partial.replace(target)
+    log.info("backup written (%s)", reason)
+    rotate(folder)
+    return target
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups, newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
+
+
+def rotate(folder: Path, keep: int = KEEP) -> None:
+    for old in list_backups(folder)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a sound FieldKit database."""
+    if not path.is_file():
+        raise NotFound(_("There is no backup at %(path)s.") % {"path": path})
+    try:
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = src.execute("PRAGMA quick_check").fetchone()[0]
+            has_changes = src.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'changes'"
+            ).fetchone()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        ok, has_changes = "error", None
+    if ok != "ok" or not has_changes:
+        raise StoreError(
+            _("%(path)s is not a usable FieldKit backup; choose another one.") % {"path": path}
+        )
+
+
+def restore_into(conn: sqlite3.Connection, path: Path) -> None:
+    """Replace the open database's content with the backup at ``path``."""
+    check_backup(path)
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()
+    log.info("restored from a backup")

@@ -1,0 +1,233 @@
+"""Create, read, update and delete records of one entity, through the store's write path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from fieldkit.data import entities as E
+from fieldkit.data.store import Cancelled, Progress, Store, chunked, new_record_id
+from fieldkit.errors import ValidationError
+from fieldkit.i18n import _
+
+LOCAL_ONLY = "local-only"
+# Link records that inherit "local-only" from the contact they point at.
+_INHERITS_LOCAL_ONLY = {"outreach": "contact_id", "campaign_targets": "contact_id"}
+
+
+class Records:
+    """The records of one entity: ``profile.contacts``, ``profile.laws`` and so on."""
+
+    def __init__(self, store: Store, entity: E.Entity):
+        self.store = store
+        self.entity = entity
+
+    # --- writes -------------------------------------------------------------
+
+    def add(self, values: dict[str, Any], *, id: str | None = None) -> str:
+        """Validate and insert a record; returns its id."""
+        clean = E.normalize(self.entity, values)
+        with self.store.write():
+            self._check_refs(clean)
+            row_id = id or new_record_id()
+            local = self._local_only(clean)
+            self.store.put(self.entity, row_id, clean, insert=True, local_only=local)
+        return row_id
+
+    def add_many(
+        self,
+        rows: Iterable[dict[str, Any]],
+        *,
+        progress: Progress | None = None,
+        cancelled=lambda: False,
+        total: int | None = None,
+        batch: int = 5000,
+    ) -> list[str]:
+        """Validate and insert many records in one transaction (all or nothing).
+
+        Raises ValidationError naming the first bad row (counting from 1);
+        ``cancelled()`` returning true rolls everything back (:class:`Cancelled`).
+        """
+        ids: list[str] = []
+        done = 0
+        with self.store.write():
+            for chunk in chunked(rows, batch):
+                prepared = []
+                for values in chunk:
+                    done += 1
+                    try:
+                        clean = E.normalize(self.entity, values)
+                    except ValidationError as exc:
+                        raise ValidationError(
+                            {f"{_('row')} {done} {k}": v for k, v in exc.errors.items()}
+                        ) from None
+                    self._check_refs(clean)
+                    row_id = values.get("id") or new_record_id()
+                    prepared.append((row_id, clean, self._local_only(clean)))
+                    ids.append(row_id)
+                self.store.put_many(self.entity, prepared)
+                if cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress(done, total or done)
+        return ids
+
+    def update(self, row_id: str, values: dict[str, Any]) -> bool:
+        """Change some fields of a record; only fields that really change are recorded.
+
+        Returns False when nothing changed.
+        """
+        clean = E.normalize(self.entity, values, partial=True)
+        with self.store.write():
+            current = self.store.require(self.entity, row_id)
+            changed = {k: v for k, v in clean.items() if _differs(current.get(k), v)}
+            if not changed:
+                return False
+            merged = {**current, **changed}
+            self._check_required(merged)
+            self._check_refs(changed)
+            was_local = self._local_only(current)
+            now_local = self._local_only(merged)
+            if was_local and not now_local:
+                # The record leaves the device for the first time: send all of it.
+                changed = {f: merged.get(f) for f in self.entity.field_names}
+                changed["deleted"] = 0
+            self.store.put(self.entity, row_id, changed, insert=False, local_only=now_local)
+        return True
+
+    def delete(self, row_id: str) -> None:
+        """Delete (a tombstone: the row stays, marked deleted, and can be restored)."""
+        with self.store.write():
+            current = self.store.require(self.entity, row_id)
+            self.store.put(
+                self.entity,
+                row_id,
+                {"deleted": 1},
+                insert=False,
+                local_only=self._local_only(current),
+            )
+
+    def restore(self, row_id: str) -> None:
+        """Undo a delete."""
+        with self.store.write():
+            current = self.store.require(self.entity, row_id, include_deleted=True)
+            if current["deleted"]:
+                self.store.put(
+                    self.entity,
+                    row_id,
+                    {"deleted": 0},
+                    insert=False,
+                    local_only=self._local_only(current),
+                )
+
+    # --- reads --------------------------------------------------------------
+
+    def get(self, row_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
+        return self.store.require(self.entity, row_id, include_deleted=include_deleted)
+
+    def list(
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        order_by: str | None = None,
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        include_deleted: bool = False,
+    ) -> list[dict[str, Any]]:
+        where, params = self._where(filters, include_deleted)
+        order = order_by or self.entity.title_field
+        if order not in (*self.entity.field_names, "created", "modified"):
+            raise ValidationError({"order": _("Cannot sort by “%(field)s”.") % {"field": order}})
+        collate = " COLLATE NOCASE" if order in ("name", "title") else ""
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT * FROM [{self.entity.table}] WHERE {where} "
+            f"ORDER BY [{order}]{collate} {direction}, rid {direction}"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        cur = self.store.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [self.store.decode(self.entity, dict(zip(names, r, strict=True))) for r in cur]
+
+    def count(self, filters: dict[str, Any] | None = None, *, include_deleted=False) -> int:
+        where, params = self._where(filters, include_deleted)
+        return self.store.conn.execute(
+            f"SELECT count(*) FROM [{self.entity.table}] WHERE {where}", params
+        ).fetchone()[0]
+
+    # --- helpers ------------------------------------------------------------
+
+    def _where(self, filters: dict[str, Any] | None, include_deleted: bool):
+        clauses = ["1"] if include_deleted else ["deleted = 0"]
+        params: list[Any] = []
+        for key, value in (filters or {}).items():
+            if value in (None, ""):
+                continue
+            if key == "tag":
+                clauses.append("rid IN (SELECT rid FROM record_tags WHERE entity = ? AND tag = ?)")
+                params += [self.entity.table, value]
+            elif key == "country" and not self.entity.has_field("country"):
+                clauses.append("[jurisdiction] = ?")
+                params.append(str(value).upper() if value != "intl" else value)
+            elif key == "lang" and self.entity.has_field("languages"):
+                clauses.append("EXISTS (SELECT 1 FROM json_each(languages) WHERE value = ?)")
+                params.append(value)
+            elif self.entity.has_field(key) and isinstance(value, tuple):
+                op, bound = value  # a range: ("<=", "2024-12-31")
+                if op not in ("<", "<=", ">", ">="):
+                    raise ValueError(op)
+                clauses.append(f"[{key}] {op} ?")
+                params.append(bound)
+            elif self.entity.has_field(key):
+                f = self.entity.field(key)
+                if f.kind in (E.COUNTRY, E.JURISDICTION) and value != "intl":
+                    value = str(value).upper()
+                clauses.append(f"[{key}] = ?")
+                params.append(value)
+            else:
+                raise ValidationError(
+                    {
+                        key: _("Cannot filter %(entity)s by “%(field)s”.")
+                        % {"entity": _(self.entity.plural).lower(), "field": key}
+                    }
+                )
+        return " AND ".join(clauses), params
+
+    def _check_required(self, merged: dict[str, Any]) -> None:
+        missing = {
+            f.name: _("%(field)s is required.") % {"field": _(f.label)}
+            for f in self.entity.fields
+            if f.required and merged.get(f.name) in (None, "", [])
+        }
+        if missing:
+            raise ValidationError(missing)
+
+    def _check_refs(self, values: dict[str, Any]) -> None:
+        errors = {}
+        for f in self.entity.fields:
+            value = values.get(f.name)
+            if f.kind == E.REF and value and not self.store.exists(f.ref, value):
+                errors[f.name] = _("No %(entity)s with id %(id)s.") % {
+                    "entity": _(E.ENTITIES[f.ref].label).lower(),
+                    "id": values[f.name],
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def _local_only(self, values: dict[str, Any]) -> bool:
+        if values.get("sensitivity") == LOCAL_ONLY:
+            return True
+        ref = _INHERITS_LOCAL_ONLY.get(self.entity.name)
+        if ref and values.get(ref):
+            row = self.store.conn.execute(
+                "SELECT sensitivity FROM contacts WHERE id = ?", [values[ref]]
+            ).fetchone()
+            return bool(row and row[0] == LOCAL_ONLY)
+        return False
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return (old if old not in ("", []) else None) != (new if new not in ("", []) else None)

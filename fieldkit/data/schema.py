@@ -1,0 +1,258 @@
+"""The schema, as a sequence of sqlite-utils migrations.
+
+A migration is frozen once released: it names its columns itself rather than
+reading them from :mod:`fieldkit.data.entities`, so that a later change to an
+entity needs a new migration and old profiles upgrade step by step.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("fieldkit")
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def create_record_table(db: Database, table: str, columns: dict[str, str]) -> None:
+    """A synced record table: an internal integer rowid (for FTS), a UUID ``id``, tombstone."""
+    cols = ",\n  ".join(f"[{name}] {sqltype}" for name, sqltype in columns.items())
+    db.execute(
+        f"""CREATE TABLE [{table}] (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  {cols},
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created TEXT,
+  modified TEXT
+)"""
+    )
+
+
+def create_fts(db: Database, table: str, fields: list[str]) -> None:
+    """An external-content FTS5 index over ``fields``, kept in step by triggers."""
+    fts = f"{table}_fts"
+    cols = ", ".join(fields)
+    new = ", ".join(f"new.[{f}]" for f in fields)
+    old = ", ".join(f"old.[{f}]" for f in fields)
+    db.execute(
+        f"CREATE VIRTUAL TABLE [{fts}] USING fts5({cols}, content='{table}', "
+        f"content_rowid='rid', tokenize='{FTS_TOKENIZE}', prefix='2 3')"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_fts_ai] AFTER INSERT ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}](rowid, {cols}) VALUES (new.rid, {new}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_fts_ad] AFTER DELETE ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}]([{fts}], rowid, {cols}) VALUES ('delete', old.rid, {old}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_fts_au] AFTER UPDATE OF {cols} ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}]([{fts}], rowid, {cols}) VALUES ('delete', old.rid, {old}); "
+        f"INSERT INTO [{fts}](rowid, {cols}) VALUES (new.rid, {new}); END"
+    )
+
+
+def create_tag_index(db: Database, table: str) -> None:
+    """Keep ``record_tags`` (tag → record) in step with a table's JSON ``tags`` column."""
+    insert = (
+        f"INSERT OR IGNORE INTO record_tags(entity, rid, tag) "
+        f"SELECT '{table}', new.rid, value FROM json_each(new.tags) WHERE json_valid(new.tags)"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_tags_ai] AFTER INSERT ON [{table}] "
+        f"WHEN new.tags IS NOT NULL BEGIN {insert}; END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_tags_au] AFTER UPDATE OF tags ON [{table}] BEGIN "
+        f"DELETE FROM record_tags WHERE entity = '{table}' AND rid = old.rid; {insert}; END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_tags_ad] AFTER DELETE ON [{table}] BEGIN "
+        f"DELETE FROM record_tags WHERE entity = '{table}' AND rid = old.rid; END"
+    )
+
+
+T, INT = "TEXT", "INTEGER"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        """CREATE TABLE changes (
+  seq INTEGER PRIMARY KEY,
+  device TEXT NOT NULL,
+  dseq INTEGER NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  hlc INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  local_only INTEGER NOT NULL DEFAULT 0
+)"""
+    )
+    db.execute("CREATE UNIQUE INDEX changes_origin ON changes(device, dseq)")
+    db.execute("CREATE INDEX changes_row ON changes(row_id)")
+    db.execute(
+        """CREATE TABLE conflicts (
+  id TEXT PRIMARY KEY,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  kept_value TEXT,
+  kept_hlc INTEGER NOT NULL,
+  kept_device TEXT NOT NULL,
+  lost_value TEXT,
+  lost_hlc INTEGER NOT NULL,
+  lost_device TEXT NOT NULL,
+  detected TEXT NOT NULL,
+  resolved TEXT
+)"""
+    )
+    db.execute("CREATE INDEX conflicts_row ON conflicts(row_id)")
+    db.execute(
+        # Columns in primary-key order: SQLite 3.40's integrity check misreports
+        # WITHOUT ROWID tables whose key columns are declared in another order.
+        "CREATE TABLE record_tags (entity TEXT NOT NULL, tag TEXT NOT NULL, rid INTEGER NOT NULL, "
+        "PRIMARY KEY (entity, tag, rid)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX record_tags_rid ON record_tags(entity, rid)")
+
+    create_record_table(
+        db,
+        "contacts",
+        {
+            "name": T,
+            "kind": T,
+            "title": T,
+            "organization": T,
+            "phone": T,
+            "phone_e164": T,
+            "fax": T,
+            "fax_e164": T,
+            "email": T,
+            "website": T,
+            "address": T,
+            "city": T,
+            "country": T,
+            "languages": T,
+            "tags": T,
+            "notes": T,
+            "sensitivity": T,
+        },
+    )
+    db.execute("CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE)")
+    db.execute("CREATE INDEX contacts_country ON contacts(country)")
+    db.execute("CREATE INDEX contacts_phone ON contacts(phone_e164)")
+    db.execute("CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE)")
+    create_fts(db, "contacts", ["name", "title", "organization", "city", "tags"])
+    create_tag_index(db, "contacts")
+
+    create_record_table(
+        db,
+        "campaigns",
+        {
+            "title": T,
+            "summary": T,
+            "asks": T,
+            "status": T,
+            "start_date": T,
+            "end_date": T,
+            "country": T,
+            "lang": T,
+            "tags": T,
+        },
+    )
+    create_fts(db, "campaigns", ["title", "summary", "asks", "tags"])
+    create_tag_index(db, "campaigns")
+
+    create_record_table(db, "campaign_targets", {"campaign_id": T, "contact_id": T, "role": T})
+    db.execute("CREATE INDEX campaign_targets_campaign ON campaign_targets(campaign_id)")
+    db.execute("CREATE INDEX campaign_targets_contact ON campaign_targets(contact_id)")
+    create_record_table(db, "campaign_updates", {"campaign_id": T, "date": T, "text": T})
+    db.execute("CREATE INDEX campaign_updates_campaign ON campaign_updates(campaign_id, date)")
+
+    create_record_table(
+        db,
+        "outreach",
+        {
+            "contact_id": T,
+            "campaign_id": T,
+            "channel": T,
+            "date": T,
+            "outcome": T,
+            "follow_up": T,
+            "notes": T,
+            "sensitivity": T,
+        },
+    )
+    db.execute("CREATE INDEX outreach_contact ON outreach(contact_id, date)")
+    db.execute("CREATE INDEX outreach_campaign ON outreach(campaign_id, date)")
+    db.execute("CREATE INDEX outreach_follow_up ON outreach(follow_up)")
+
+    create_record_table(
+        db,
+        "materials",
+        {
+            "group_id": T,
+            "lang": T,
+            "kind": T,
+            "title": T,
+            "body": T,
+            "figure": T,
+            "source": T,
+            "year": INT,
+            "source_url": T,
+            "country": T,
+            "review_status": T,
+            "tags": T,
+        },
+    )
+    db.execute("CREATE INDEX materials_group ON materials(group_id, lang)")
+    create_fts(db, "materials", ["title", "body", "source", "tags"])
+    create_tag_index(db, "materials")
+
+    create_record_table(
+        db,
+        "laws",
+        {
+            "group_id": T,
+            "lang": T,
+            "title": T,
+            "short_title": T,
+            "jurisdiction": T,
+            "kind": T,
+            "status": T,
+            "adopted_date": T,
+            "effective_date": T,
+            "summary": T,
+            "key_provisions": T,
+            "citation": T,
+            "url": T,
+            "last_reviewed": T,
+            "tags": T,
+        },
+    )
+    db.execute("CREATE INDEX laws_group ON laws(group_id, lang)")
+    create_fts(
+        db, "laws", ["title", "short_title", "summary", "key_provisions", "citation", "tags"]
+    )
+    create_tag_index(db, "laws")
+
+    create_record_table(
+        db,
+        "attachments",
+        {"sha256": T, "name": T, "mime": T, "size": INT, "owner_id": T},
+    )
+    db.execute("CREATE INDEX attachments_sha ON attachments(sha256)")
+    db.execute("CREATE INDEX attachments_owner ON attachments(owner_id)")
+
+
+def schema_version() -> int:
+    """The number of migrations this version of FieldKit knows."""
+    return len(migrations._migrations)
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in migrations._migrations}

@@ -1,0 +1,110 @@
+"""Ranked full-text search (FTS5) across contacts, campaigns, materials and laws."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.data import entities as E
+
+_SPLIT = re.compile(r"[\s\"'`(){}\[\],.;:!?*^+\-/\\|<>=~@#$%&]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: str
+    id: str
+    title: str
+    subtitle: str
+    score: float
+
+
+def fts_query(text: str, *, prefix: bool = True) -> str | None:
+    """Turn what a person typed into an FTS5 query: every word must match, the last as a prefix.
+
+    Quotes each word, so FTS5 syntax in the input (``AND``, ``NEAR``, ``"``,
+    ``*``) is searched for as text and never raises a syntax error.
+    """
+    words = [w for w in _SPLIT.split(text) if w]
+    if not words:
+        return None
+    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    if prefix and not text[-1:].isspace():
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def _country_column(entity: E.Entity) -> str | None:
+    if entity.has_field("country"):
+        return "country"
+    if entity.has_field("jurisdiction"):
+        return "jurisdiction"
+    return None
+
+
+def search(
+    conn,
+    text: str,
+    *,
+    entities: tuple[str, ...] | list[str] | None = None,
+    country: str | None = None,
+    tag: str | None = None,
+    lang: str | None = None,
+    limit: int = 50,
+) -> list[Hit]:
+    """The best ``limit`` matches for ``text``, best first, across the chosen entities."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    hits: list[Hit] = []
+    for name in entities or E.SEARCHABLE:
+        entity = E.ENTITIES[name]
+        clauses = [f"[{entity.fts_table}] MATCH ?", "t.deleted = 0"]
+        params: list[Any] = [query]
+        if country:
+            column = _country_column(entity)
+            if column is None:
+                continue
+            clauses.append(f"t.[{column}] = ?")
+            params.append(country if country == "intl" else country.upper())
+        if tag:
+            clauses.append("t.rid IN (SELECT rid FROM record_tags WHERE entity = ? AND tag = ?)")
+            params += [entity.table, tag]
+        if lang:
+            if entity.has_field("lang"):
+                clauses.append("t.lang = ?")
+            elif entity.has_field("languages"):
+                clauses.append("EXISTS (SELECT 1 FROM json_each(t.languages) WHERE value = ?)")
+            else:
+                continue
+            params.append(lang)
+        subtitle = (
+            " || ' · ' || ".join(f"coalesce(t.[{f}], '')" for f in entity.subtitle_fields) or "''"
+        )
+        sql = (
+            f"SELECT t.id, t.[{entity.title_field}], {subtitle}, f.rank "
+            f"FROM [{entity.fts_table}] f JOIN [{entity.table}] t ON t.rid = f.rowid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY f.rank LIMIT ?"
+        )
+        params.append(limit)
+        for row_id, title, sub, score in conn.execute(sql, params):
+            hits.append(Hit(name, row_id, title or "", _tidy(sub), score))
+    hits.sort(key=lambda h: h.score)
+    return hits[:limit]
+
+
+def _tidy(subtitle: str) -> str:
+    return " · ".join(p for p in subtitle.split(" · ") if p)
+
+
+def count(conn, text: str, entity: str) -> int:
+    query = fts_query(text)
+    if query is None:
+        return 0
+    e = E.ENTITIES[entity]
+    return conn.execute(
+        f"SELECT count(*) FROM [{e.fts_table}] f JOIN [{e.table}] t ON t.rid = f.rowid "
+        f"WHERE [{e.fts_table}] MATCH ? AND t.deleted = 0",
+        [query],
+    ).fetchone()[0]

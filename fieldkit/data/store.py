@@ -1,0 +1,331 @@
+"""The store: one SQLite file, and the only code that writes synced rows.
+
+Every write goes through :class:`Store.write` (one transaction) and
+:meth:`Store.put`, which updates the row *and* appends its change record
+(table, row, the fields and their new values, a hybrid-logical-clock
+timestamp, the device id). There is no other path to change a synced row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from fieldkit.data import entities as E
+from fieldkit.data.clock import HybridClock, hlc_to_iso, new_id
+from fieldkit.data.schema import known_migration_names, migrations
+from fieldkit.errors import NotFound, SchemaTooNew, StoreError
+from fieldkit.i18n import _
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` during long work."""
+
+
+class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
+    """Raised inside a write to roll it back because the user cancelled."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the SQLite file with the pragmas every FieldKit connection uses."""
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Turn an SQLite error into a message that says what to do."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            _(
+                "The profile at %(path)s is read-only. Copy it to a folder you can write to, "
+                "or ask your administrator for write access."
+            )
+            % {"path": path}
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            _(
+                "The profile at %(path)s is damaged or is not a FieldKit database. "
+                "Restore a backup with “fieldkit restore”."
+            )
+            % {"path": path}
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(_("The disk is full: nothing was saved. Free some space and try again."))
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            _("The profile is in use by another FieldKit window. Close it and try again.")
+        )
+    return StoreError(
+        _("The profile at %(path)s could not be used (%(error)s).") % {"path": path, "error": exc}
+    )
+
+
+class Store:
+    """An open profile database. Not thread-safe: one thread (the worker) owns it."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._depth = 0
+        self._saved: tuple[int, int] | None = None
+        self._listeners: list[Callable[[set[str]], None]] = []
+        self._touched: set[str] = set()
+        try:
+            self.conn = connect(self.path)
+            self.db = Database(self.conn)
+            self._migrate()
+            self.device_id = self.meta("device_id") or self._init_device()
+            row = self.conn.execute(
+                "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?", [self.device_id]
+            ).fetchone()
+            self.dseq = row[0]
+            last = self.conn.execute("SELECT coalesce(max(hlc), 0) FROM changes").fetchone()[0]
+            self.clock = HybridClock(last)
+        except sqlite3.Error as exc:
+            raise explain_sqlite_error(exc, self.path) from exc
+
+    # --- schema ---------------------------------------------------------
+
+    def _migrate(self) -> None:
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - known_migration_names()
+        if unknown:
+            raise SchemaTooNew(
+                _(
+                    "This profile was written by a newer version of FieldKit. "
+                    "Install the latest FieldKit to open it; nothing was changed."
+                )
+            )
+        pending = migrations.pending(self.db)
+        if pending and applied:
+            from fieldkit.data.backup import backup_database
+
+            backup_database(self.conn, self.path.parent / "backups", "before-migration")
+            log.info("migrating profile: %d step(s)", len(pending))
+        if pending:
+            migrations.apply(self.db)
+
+    def _init_device(self) -> str:
+        device = new_id()
+        self.set_meta("device_id", device)
+        return device
+
+    # --- meta (local, never synced) --------------------------------------
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.db.atomic():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # --- transactions -----------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Store]:
+        """One transaction; nested calls join the outer one. Rolled back on any error."""
+        outer = self._depth == 0
+        if outer:
+            self._saved = (self.dseq, self.clock.last)
+            self._touched = set()
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            if outer:
+                self.dseq = self._saved[0]
+            raise explain_sqlite_error(exc, self.path) from exc
+        except BaseException:
+            if outer:
+                self.dseq = self._saved[0]
+            raise
+        finally:
+            self._depth -= 1
+        if outer and self._touched:
+            touched, self._touched = self._touched, set()
+            for listener in list(self._listeners):
+                listener(touched)
+
+    def on_change(self, listener: Callable[[set[str]], None]) -> None:
+        """Call ``listener(tables)`` after each committed write."""
+        self._listeners.append(listener)
+
+    # --- the one write path ---------------------------------------------
+
+    def put(
+        self,
+        entity: E.Entity,
+        row_id: str,
+        values: dict[str, Any],
+        *,
+        insert: bool,
+        local_only: bool = False,
+    ) -> int:
+        """Write ``values`` (normalized) to a row and record the change. Returns its HLC.
+
+        Must run inside :meth:`write`. ``values`` may hold ``deleted``.
+        """
+        if self._depth == 0:
+            raise RuntimeError("Store.put outside Store.write")
+        hlc = self.clock.tick()
+        self.dseq += 1
+        stamp = hlc_to_iso(hlc)
+        sql_values = {
+            name: (value if name == "deleted" else E.to_sql(entity.field(name), value))
+            for name, value in values.items()
+        }
+        if insert:
+            cols = ["id", *sql_values, "created", "modified"]
+            self.conn.execute(
+                f"INSERT INTO [{entity.table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                f"VALUES ({', '.join('?' * len(cols))})",
+                [row_id, *sql_values.values(), stamp, stamp],
+            )
+        else:
+            sets = ", ".join(f"[{c}] = ?" for c in sql_values)
+            self.conn.execute(
+                f"UPDATE [{entity.table}] SET {sets}, modified = ? WHERE id = ?",
+                [*sql_values.values(), stamp, row_id],
+            )
+        self.conn.execute(
+            "INSERT INTO changes (device, dseq, tbl, row_id, hlc, data, local_only) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                self.device_id,
+                self.dseq,
+                entity.table,
+                row_id,
+                hlc,
+                json.dumps(values, ensure_ascii=False, separators=(",", ":")),
+                int(local_only),
+            ],
+        )
+        self._touched.add(entity.table)
+        return hlc
+
+    def put_many(
+        self,
+        entity: E.Entity,
+        rows: list[tuple[str, dict[str, Any], bool]],
+    ) -> None:
+        """Insert many new rows (id, normalized values, local_only) with two executemany calls."""
+        if self._depth == 0:
+            raise RuntimeError("Store.put_many outside Store.write")
+        if not rows:
+            return
+        names = entity.field_names
+        fields = entity.fields
+        cols = ["id", *names, "created", "modified"]
+        insert_rows = []
+        change_rows = []
+        device = self.device_id
+        table = entity.table
+        dumps = json.dumps
+        for row_id, values, local_only in rows:
+            hlc = self.clock.tick()
+            self.dseq += 1
+            stamp = hlc_to_iso(hlc)
+            insert_rows.append(
+                (
+                    row_id,
+                    *[E.to_sql(f, values.get(f.name)) for f in fields],
+                    stamp,
+                    stamp,
+                )
+            )
+            change_rows.append(
+                (
+                    device,
+                    self.dseq,
+                    table,
+                    row_id,
+                    hlc,
+                    dumps(values, ensure_ascii=False, separators=(",", ":")),
+                    int(local_only),
+                )
+            )
+        self.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})",
+            insert_rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO changes (device, dseq, tbl, row_id, hlc, data, local_only) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            change_rows,
+        )
+        self._touched.add(table)
+
+    # --- reads ------------------------------------------------------------
+
+    def row(self, entity: E.Entity, row_id: str) -> dict[str, Any] | None:
+        cur = self.conn.execute(f"SELECT * FROM [{entity.table}] WHERE id = ?", [row_id])
+        found = cur.fetchone()
+        if found is None:
+            return None
+        return self.decode(entity, dict(zip([d[0] for d in cur.description], found, strict=True)))
+
+    @staticmethod
+    def decode(entity: E.Entity, raw: dict[str, Any]) -> dict[str, Any]:
+        """A stored row as the API returns it (lists decoded, no internal rowid)."""
+        raw.pop("rid", None)
+        for f in entity.fields:
+            if f.kind == E.LIST and f.name in raw:
+                raw[f.name] = E.from_sql(f, raw[f.name])
+        return raw
+
+    def require(self, entity: E.Entity, row_id: str, *, include_deleted: bool = False) -> dict:
+        found = self.row(entity, row_id)
+        if found is None or (found["deleted"] and not include_deleted):
+            raise NotFound(
+                _("No %(entity)s with id %(id)s. List them with “fieldkit %(cmd)s list”.")
+                % {"entity": _(entity.label).lower(), "id": row_id, "cmd": entity.name}
+            )
+        return found
+
+    def exists(self, table: str, row_id: str) -> bool:
+        return (
+            self.conn.execute(
+                f"SELECT 1 FROM [{table}] WHERE id = ? AND deleted = 0", [row_id]
+            ).fetchone()
+            is not None
+        )
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+
+def new_record_id() -> str:
+    return new_id()
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

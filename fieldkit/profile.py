@@ -1,0 +1,312 @@
+"""The open organisation profile: the one object the CLI, the app and the tests use.
+
+A profile is a folder: ``fieldkit.db`` (the store), ``attachments/`` (files by
+SHA-256), ``backups/`` and ``logs/``. Profiles live in the platform's data
+folder unless a path is given.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import logging
+import mimetypes
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from fieldkit.data import entities as E
+from fieldkit.data import search as _search
+from fieldkit.data.backup import backup_database, list_backups, restore_into
+from fieldkit.data.records import Records
+from fieldkit.data.store import Store
+from fieldkit.errors import FieldKitError, NotFound, StoreError
+from fieldkit.i18n import _
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "fieldkit.db"
+APP_NAME = "FieldKit"
+
+
+def data_dir() -> Path:
+    """The platform data folder (``FIELDKIT_DATA_DIR`` overrides it)."""
+    override = os.environ.get("FIELDKIT_DATA_DIR")
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_profile_path() -> Path:
+    override = os.environ.get("FIELDKIT_PROFILE")
+    return Path(override) if override else data_dir() / "profiles" / "default"
+
+
+class Profile:
+    """An open profile. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: Path, store: Store):
+        self.path = path
+        self.store = store
+        self.contacts = Records(store, E.CONTACTS)
+        self.campaigns = Records(store, E.CAMPAIGNS)
+        self.campaign_targets = Records(store, E.CAMPAIGN_TARGETS)
+        self.campaign_updates = Records(store, E.CAMPAIGN_UPDATES)
+        self.outreach = Records(store, E.OUTREACH)
+        self.materials = Records(store, E.MATERIALS)
+        self.laws = Records(store, E.LAWS)
+        self.attachments = Records(store, E.ATTACHMENTS)
+
+    # --- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = False) -> Profile:
+        """Open the profile folder at ``path`` (the default profile if None).
+
+        Without ``create``, a folder with no database is an error that says
+        how to make one.
+        """
+        path = Path(path) if path else default_profile_path()
+        db_path = path / DB_NAME
+        if not db_path.exists():
+            if not create:
+                raise NotFound(
+                    _(
+                        "There is no FieldKit profile at %(path)s. Create one with "
+                        "“fieldkit init” or pick another with --profile."
+                    )
+                    % {"path": path}
+                )
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    _("Cannot create the profile folder %(path)s (%(error)s).")
+                    % {"path": path, "error": exc.strerror}
+                ) from exc
+        elif not os.access(db_path, os.W_OK) or not os.access(path, os.W_OK):
+            raise StoreError(
+                _(
+                    "The profile at %(path)s is read-only. Copy it to a folder you can "
+                    "write to, or ask your administrator for write access."
+                )
+                % {"path": path}
+            )
+        return cls(path, Store(db_path))
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str | None = None,
+        *,
+        organization: str = "",
+        device_name: str = "",
+        language: str = "en",
+        country: str = "",
+    ) -> Profile:
+        """Create a new profile (an error if one is already there)."""
+        path = Path(path) if path else default_profile_path()
+        if (path / DB_NAME).exists():
+            raise FieldKitError(
+                _("A profile already exists at %(path)s; nothing was changed.") % {"path": path}
+            )
+        if country:
+            E.normalize(E.CONTACTS, {"name": "-", "country": country}, partial=True)
+        profile = cls.open(path, create=True)
+        profile.set_settings(
+            organization=organization,
+            device_name=device_name or platformdirs_hostname(),
+            language=language,
+            default_country=country.upper(),
+            created=_dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        )
+        return profile
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Profile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- settings (local to this device) ----------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return self.store.meta(f"setting.{key}", default)
+
+    def set_settings(self, **values: Any) -> None:
+        with self.store.write():
+            for key, value in values.items():
+                self.store.set_meta(f"setting.{key}", None if value is None else str(value))
+
+    @property
+    def device_id(self) -> str:
+        return self.store.device_id
+
+    @property
+    def db_path(self) -> Path:
+        return self.store.path
+
+    def records(self, entity: str) -> Records:
+        """The records of an entity by name (``"contacts"``…)."""
+        try:
+            return getattr(self, E.ENTITIES[entity].name)
+        except KeyError:
+            raise NotFound(_("Unknown kind of record: %(name)s") % {"name": entity}) from None
+
+    # --- search ---------------------------------------------------------------
+
+    def search(self, text: str, **filters: Any) -> list[_search.Hit]:
+        """Ranked matches across contacts, campaigns, materials and laws."""
+        return _search.search(self.store.conn, text, **filters)
+
+    # --- campaigns --------------------------------------------------------------
+
+    def add_target(self, campaign_id: str, contact_id: str, role: str = "") -> str:
+        return self.campaign_targets.add(
+            {"campaign_id": campaign_id, "contact_id": contact_id, "role": role}
+        )
+
+    def targets(self, campaign_id: str) -> list[dict[str, Any]]:
+        """The campaign's target contacts (each with ``target_id`` and ``role``)."""
+        self.campaigns.get(campaign_id)
+        out = []
+        for link in self.campaign_targets.list({"campaign_id": campaign_id}, order_by="created"):
+            try:
+                contact = self.contacts.get(link["contact_id"])
+            except NotFound:
+                continue
+            out.append({**contact, "target_id": link["id"], "role": link["role"]})
+        return out
+
+    def timeline(self, campaign_id: str) -> list[dict[str, Any]]:
+        self.campaigns.get(campaign_id)
+        return self.campaign_updates.list({"campaign_id": campaign_id}, order_by="date")
+
+    def add_update(self, campaign_id: str, date: str, text: str) -> str:
+        return self.campaign_updates.add({"campaign_id": campaign_id, "date": date, "text": text})
+
+    def follow_ups(self, until: str | None = None) -> list[dict[str, Any]]:
+        """Outreach with a follow-up date on or before ``until`` (default: any), soonest first."""
+        return self.outreach.list(
+            {"follow_up": ("<=", until or "9999-12-31")}, order_by="follow_up"
+        )
+
+    def translations(self, entity: str, row_id: str) -> list[dict[str, Any]]:
+        """All language versions of a material or law (itself included)."""
+        records = self.records(entity)
+        row = records.get(row_id)
+        if not row.get("group_id"):
+            return [row]
+        return records.list({"group_id": row["group_id"]}, order_by="lang")
+
+    # --- attachments --------------------------------------------------------------
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.path / "attachments"
+
+    def attach(self, source: Path | str, owner_id: str | None = None, name: str = "") -> str:
+        """Store a file once by SHA-256 and record it; returns the attachment id."""
+        source = Path(source)
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise NotFound(
+                _("Cannot read %(path)s (%(error)s).") % {"path": source, "error": exc.strerror}
+            ) from exc
+        return self.attach_bytes(data, name or source.name, owner_id)
+
+    def attach_bytes(self, data: bytes, name: str, owner_id: str | None = None) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        blob = self.blob_path(digest)
+        if not blob.exists():
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            partial = blob.with_suffix(".partial")
+            partial.write_bytes(data)
+            partial.replace(blob)
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return self.attachments.add(
+            {"sha256": digest, "name": name, "mime": mime, "size": len(data), "owner_id": owner_id}
+        )
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.attachments_dir / sha256[:2] / sha256
+
+    def attachment_bytes(self, attachment_id: str) -> bytes:
+        row = self.attachments.get(attachment_id)
+        try:
+            return self.blob_path(row["sha256"]).read_bytes()
+        except OSError as exc:
+            raise NotFound(
+                _("The file of attachment %(name)s is missing from this device.")
+                % {"name": row["name"]}
+            ) from exc
+
+    # --- backups ------------------------------------------------------------------
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path / "backups"
+
+    def backup(self, reason: str = "manual") -> Path:
+        return backup_database(self.store.conn, self.backups_dir, reason)
+
+    def backups(self) -> list[Path]:
+        return list_backups(self.backups_dir)
+
+    def restore(self, backup: Path | str | None = None) -> Path:
+        """Replace the content with a backup (the newest if None); the current state is
+        backed up first, so a restore can itself be undone."""
+        candidates = self.backups()
+        if backup is None:
+            if not candidates:
+                raise NotFound(
+                    _("This profile has no backups yet; make one with “fieldkit backup”.")
+                )
+            backup = candidates[0]
+        backup = Path(backup)
+        if not backup.is_absolute() and not backup.exists():
+            backup = self.backups_dir / backup
+        from fieldkit.data.backup import check_backup
+
+        check_backup(backup)
+        safety = self.backup("before-restore")
+        if safety.resolve() == backup.resolve():
+            raise StoreError(_("Cannot restore the backup that was just made."))
+        restore_into(self.store.conn, backup)
+        path = self.path
+        self.store.close()
+        self.__init__(path, Store(path / DB_NAME))
+        return backup
+
+    # --- overview -------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per entity, pending changes, backups and the file size."""
+        counts = {name: self.records(name).count() for name in E.ENTITIES}
+        conn = self.store.conn
+        return {
+            "organization": self.setting("organization") or "",
+            "device": self.setting("device_name") or "",
+            "device_id": self.device_id,
+            "counts": counts,
+            "deleted": {
+                name: self.records(name).count(include_deleted=True) - counts[name]
+                for name in E.ENTITIES
+            },
+            "changes": conn.execute("SELECT count(*) FROM changes").fetchone()[0],
+            "conflicts": conn.execute(
+                "SELECT count(*) FROM conflicts WHERE resolved IS NULL"
+            ).fetchone()[0],
+            "backups": len(self.backups()),
+            "size_bytes": self.db_path.stat().st_size,
+        }
+
+
+def platformdirs_hostname() -> str:
+    import socket
+
+    return socket.gethostname()

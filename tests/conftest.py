@@ -1,0 +1,38 @@
+"""Shared fixtures: real profiles in real SQLite files under tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Never touch the real platform data folder: logs and default profiles go to a temp dir."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("FIELDKIT_DATA_DIR", str(data))
+    monkeypatch.delenv("FIELDKIT_PROFILE", raising=False)
+    yield data
+
+
+@pytest.fixture
+def profile(tmp_path):
+    from fieldkit.profile import Profile
+
+    p = Profile.create(tmp_path / "profile", organization="Test NGO", device_name="laptop")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def demo_profile(tmp_path):
+    from fieldkit.profile import Profile
+    from fieldkit.starter import load_starter
+
+    p = Profile.create(tmp_path / "demo", organization="Demo", device_name="demo")
+    load_starter(p)
+    yield p
+    p.close()

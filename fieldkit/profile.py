@@ -164,9 +164,11 @@ class Profile:
 
     # --- campaigns --------------------------------------------------------------
 
-    def add_target(self, campaign_id: str, contact_id: str, role: str = "") -> str:
+    def add_target(
+        self, campaign_id: str, contact_id: str, role: str = "", *, id: str | None = None
+    ) -> str:
         return self.campaign_targets.add(
-            {"campaign_id": campaign_id, "contact_id": contact_id, "role": role}
+            {"campaign_id": campaign_id, "contact_id": contact_id, "role": role}, id=id
         )
 
     def targets(self, campaign_id: str) -> list[dict[str, Any]]:
@@ -185,8 +187,10 @@ class Profile:
         self.campaigns.get(campaign_id)
         return self.campaign_updates.list({"campaign_id": campaign_id}, order_by="date")
 
-    def add_update(self, campaign_id: str, date: str, text: str) -> str:
-        return self.campaign_updates.add({"campaign_id": campaign_id, "date": date, "text": text})
+    def add_update(self, campaign_id: str, date: str, text: str, *, id: str | None = None) -> str:
+        return self.campaign_updates.add(
+            {"campaign_id": campaign_id, "date": date, "text": text}, id=id
+        )
 
     def follow_ups(self, until: str | None = None) -> list[dict[str, Any]]:
         """Outreach with a follow-up date on or before ``until`` (default: any), soonest first."""

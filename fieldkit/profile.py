@@ -17,6 +17,8 @@ from typing import Any
 
 import platformdirs
 
+from fieldkit import audit
+from fieldkit.data import encryption
 from fieldkit.data import entities as E
 from fieldkit.data import search as _search
 from fieldkit.data.backup import backup_database, list_backups, restore_into
@@ -60,14 +62,21 @@ class Profile:
     # --- opening ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = False) -> Profile:
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        create: bool = False,
+        passphrase: str | None = None,
+    ) -> Profile:
         """Open the profile folder at ``path`` (the default profile if None).
 
         Without ``create``, a folder with no database is an error that says
-        how to make one.
+        how to make one. An encrypted profile needs its ``passphrase``.
         """
         path = Path(path) if path else default_profile_path()
         db_path = path / DB_NAME
+        encryption.check_can_open(db_path, passphrase)
         if not db_path.exists():
             if not create:
                 raise NotFound(
@@ -92,7 +101,7 @@ class Profile:
                 )
                 % {"path": path}
             )
-        return cls(path, Store(db_path))
+        return cls(path, Store(db_path, passphrase))
 
     @classmethod
     def create(
@@ -103,8 +112,12 @@ class Profile:
         device_name: str = "",
         language: str = "en",
         country: str = "",
+        passphrase: str | None = None,
     ) -> Profile:
-        """Create a new profile (an error if one is already there)."""
+        """Create a new profile (an error if one is already there).
+
+        With a ``passphrase`` the profile is encrypted at rest (recommended).
+        """
         path = Path(path) if path else default_profile_path()
         if (path / DB_NAME).exists():
             raise FieldKitError(
@@ -112,7 +125,9 @@ class Profile:
             )
         if country:
             E.normalize(E.CONTACTS, {"name": "-", "country": country}, partial=True)
-        profile = cls.open(path, create=True)
+        if passphrase is not None:
+            encryption.check_new_passphrase(passphrase)
+        profile = cls.open(path, create=True, passphrase=passphrase)
         profile.set_settings(
             organization=organization,
             device_name=device_name or platformdirs_hostname(),
@@ -229,7 +244,8 @@ class Profile:
         if not blob.exists():
             blob.parent.mkdir(parents=True, exist_ok=True)
             partial = blob.with_suffix(".partial")
-            partial.write_bytes(data)
+            key = self._blob_key()
+            partial.write_bytes(encryption.seal(key, data, digest) if key else data)
             partial.replace(blob)
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return self.attachments.add(
@@ -242,12 +258,20 @@ class Profile:
     def attachment_bytes(self, attachment_id: str) -> bytes:
         row = self.attachments.get(attachment_id)
         try:
-            return self.blob_path(row["sha256"]).read_bytes()
+            data = self.blob_path(row["sha256"]).read_bytes()
         except OSError as exc:
             raise NotFound(
                 _("The file of attachment %(name)s is missing from this device.")
                 % {"name": row["name"]}
             ) from exc
+        key = self._blob_key()
+        return encryption.unseal(key, data, row["sha256"]) if key else data
+
+    def _blob_key(self) -> bytes | None:
+        """The attachment key of an encrypted profile (kept inside the encrypted store)."""
+        if self.store.passphrase is None:
+            return None
+        return encryption.blob_key(self.store)
 
     # --- backups ------------------------------------------------------------------
 
@@ -256,7 +280,7 @@ class Profile:
         return self.path / "backups"
 
     def backup(self, reason: str = "manual") -> Path:
-        return backup_database(self.store.conn, self.backups_dir, reason)
+        return backup_database(self.store.conn, self.backups_dir, reason, self.store.passphrase)
 
     def backups(self) -> list[Path]:
         return list_backups(self.backups_dir)
@@ -276,14 +300,18 @@ class Profile:
             backup = self.backups_dir / backup
         from fieldkit.data.backup import check_backup
 
-        check_backup(backup)
+        passphrase = self.store.passphrase
+        check_backup(backup, passphrase)
         safety = self.backup("before-restore")
         if safety.resolve() == backup.resolve():
             raise StoreError(_("Cannot restore the backup that was just made."))
-        restore_into(self.store.conn, backup)
+        kept = audit.entries(self.store)
+        restore_into(self.store.conn, backup, passphrase)
         path = self.path
         self.store.close()
-        self.__init__(path, Store(path / DB_NAME))
+        self.__init__(path, Store(path / DB_NAME, passphrase))
+        audit.keep_after_restore(self.store, kept)
+        audit.record(self.store, "restore")
         return backup
 
     # --- overview -------------------------------------------------------------------

@@ -36,7 +36,11 @@ class Context:
 
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = Profile.open(self.profile_path)
+            from fieldkit.cli.safety import passphrase_for
+
+            self._profile = Profile.open(
+                self.profile_path, passphrase=passphrase_for(self.profile_path)
+            )
             language = self._profile.setting("language")
             if language:
                 set_language(language)
@@ -116,7 +120,7 @@ def _register_optional() -> None:
     """Command groups from other parts of FieldKit, when present."""
     import importlib
 
-    for module in ("leaflets", "sync", "interop", "i18n"):
+    for module in ("leaflets", "sync", "interop", "i18n", "safety"):
         try:
             mod = importlib.import_module(f"fieldkit.cli.{module}")
         except ModuleNotFoundError as exc:

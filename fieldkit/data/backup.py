@@ -8,6 +8,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from fieldkit.data.encryption import DB_ERRORS, connect_any
 from fieldkit.errors import NotFound, StoreError
 from fieldkit.i18n import _
 
@@ -17,18 +18,23 @@ KEEP = 10
 _NAME = re.compile(r"^fieldkit-(\d{8}T\d{6}\d{6})-([a-z-]+)\.sqlite$")
 
 
-def backup_database(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
-    """Copy the open database to ``folder`` (consistent even while in use); keep the last 10."""
+def backup_database(
+    conn: sqlite3.Connection, folder: Path, reason: str, passphrase: str | None = None
+) -> Path:
+    """Copy the open database to ``folder`` (consistent even while in use); keep the last 10.
+
+    The backup of an encrypted profile is encrypted under the same passphrase.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
     target = folder / f"fieldkit-{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(str(partial))
+    dest = connect_any(partial, passphrase)
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         dest.close()
         partial.unlink(missing_ok=True)
         raise StoreError(
@@ -53,12 +59,12 @@ def rotate(folder: Path, keep: int = KEEP) -> None:
         old.unlink(missing_ok=True)
 
 
-def check_backup(path: Path) -> None:
+def check_backup(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that is not a sound FieldKit database."""
     if not path.is_file():
         raise NotFound(_("There is no backup at %(path)s.") % {"path": path})
     try:
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        src = connect_any(path, passphrase, readonly=True)
         try:
             ok = src.execute("PRAGMA quick_check").fetchone()[0]
             has_changes = src.execute(
@@ -66,7 +72,7 @@ def check_backup(path: Path) -> None:
             ).fetchone()
         finally:
             src.close()
-    except sqlite3.Error:
+    except DB_ERRORS:
         ok, has_changes = "error", None
     if ok != "ok" or not has_changes:
         raise StoreError(
@@ -74,10 +80,10 @@ def check_backup(path: Path) -> None:
         )
 
 
-def restore_into(conn: sqlite3.Connection, path: Path) -> None:
+def restore_into(conn: sqlite3.Connection, path: Path, passphrase: str | None = None) -> None:
     """Replace the open database's content with the backup at ``path``."""
-    check_backup(path)
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    check_backup(path, passphrase)
+    src = connect_any(path, passphrase, readonly=True)
     try:
         src.backup(conn)
     finally:

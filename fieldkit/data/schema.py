@@ -249,6 +249,21 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE INDEX attachments_owner ON attachments(owner_id)")
 
 
+@migrations()
+def m003_audit(db: Database) -> None:
+    """Audit log (local, never synced): action, time, device, details without record contents."""
+    db.execute(
+        """CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  device TEXT,
+  details TEXT NOT NULL DEFAULT '{}'
+)"""
+    )
+    db.execute("CREATE INDEX audit_at ON audit(at)")
+
+
 def schema_version() -> int:
     """The number of migrations this version of FieldKit knows."""
     return len(migrations._migrations)

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from fieldkit.data import entities as E
 from fieldkit.data.clock import HybridClock, hlc_to_iso, new_id
+from fieldkit.data.encryption import DB_ERRORS, unlock
 from fieldkit.data.schema import known_migration_names, migrations
 from fieldkit.errors import NotFound, SchemaTooNew, StoreError
 from fieldkit.i18n import _
@@ -34,9 +35,16 @@ class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
     """Raised inside a write to roll it back because the user cancelled."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open the SQLite file with the pragmas every FieldKit connection uses."""
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+def connect(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    """Open the SQLite file with the pragmas every FieldKit connection uses.
+
+    With a passphrase the file is an SQLCipher database: the key (checked,
+    with the try limit) comes before anything else.
+    """
+    if passphrase is not None:
+        conn = unlock(path, passphrase)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -44,7 +52,7 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
+def explain_sqlite_error(exc: Exception, path: Path) -> StoreError:
     """Turn an SQLite error into a message that says what to do."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
@@ -77,14 +85,15 @@ def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
 class Store:
     """An open profile database. Not thread-safe: one thread (the worker) owns it."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, passphrase: str | None = None):
         self.path = Path(path)
+        self.passphrase = passphrase  # kept for encrypted backups; None when not encrypted
         self._depth = 0
         self._saved: tuple[int, int] | None = None
         self._listeners: list[Callable[[set[str]], None]] = []
         self._touched: set[str] = set()
         try:
-            self.conn = connect(self.path)
+            self.conn = connect(self.path, passphrase)
             self.db = Database(self.conn)
             self._migrate()
             self.device_id = self.meta("device_id") or self._init_device()
@@ -94,7 +103,7 @@ class Store:
             self.dseq = row[0]
             last = self.conn.execute("SELECT coalesce(max(hlc), 0) FROM changes").fetchone()[0]
             self.clock = HybridClock(last)
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise explain_sqlite_error(exc, self.path) from exc
 
     # --- schema ---------------------------------------------------------
@@ -113,7 +122,9 @@ class Store:
         if pending and applied:
             from fieldkit.data.backup import backup_database
 
-            backup_database(self.conn, self.path.parent / "backups", "before-migration")
+            backup_database(
+                self.conn, self.path.parent / "backups", "before-migration", self.passphrase
+            )
             log.info("migrating profile: %d step(s)", len(pending))
         if pending:
             migrations.apply(self.db)
@@ -150,7 +161,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield self
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             if outer:
                 self.dseq = self._saved[0]
             raise explain_sqlite_error(exc, self.path) from exc
@@ -311,7 +322,7 @@ class Store:
         )
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*DB_ERRORS):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
 

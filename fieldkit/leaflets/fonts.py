@@ -90,6 +90,12 @@ def script_font(language: str, bold: bool = False) -> str:
     """The main font for text in ``language``."""
     register_fonts()
     base = language.split("_")[0].split("-")[0]
-    script = {"ar": "arabic", "fa": "arabic", "ur": "arabic", "hi": "devanagari", "mr": "devanagari",
-              "ne": "devanagari"}.get(base, "latin")
+    script = {
+        "ar": "arabic",
+        "fa": "arabic",
+        "ur": "arabic",
+        "hi": "devanagari",
+        "mr": "devanagari",
+        "ne": "devanagari",
+    }.get(base, "latin")
     return font_name(script, bold)

@@ -9,19 +9,16 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
 
 
 @lru_cache(maxsize=64)
-def qr_drawing(data: str, size: float) -> Drawing:
-    """The QR for ``data``, ``size`` points square, encoded once (sized by barWidth/barHeight)."""
-    widget = QrCodeWidget(data, barWidth=size, barHeight=size, barBorder=2)
-    drawing = Drawing(size, size)
-    drawing.add(widget.draw())  # the encoded modules as plain shapes
-    return drawing
+def qr_modules(data: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark rectangles (x, y, w, h) of the QR for ``data``, ``size`` points square,
+    encoded once (sized by barWidth/barHeight, not by scaling a drawing)."""
+    group = QrCodeWidget(data, barWidth=size, barHeight=size, barBorder=2).draw()
+    return tuple((r.x, r.y, r.width, r.height) for r in group.contents if r.fillColor is not None)
 
 
 def draw_qr(canv, data: str, x: float, y: float, size: float) -> None:
@@ -30,7 +27,11 @@ def draw_qr(canv, data: str, x: float, y: float, size: float) -> None:
     if not canv.hasForm(name):
         canv.saveState()
         canv.beginForm(name, lowerx=0, lowery=0, upperx=size, uppery=size)
-        renderPDF.draw(qr_drawing(data, size), canv, 0, 0)
+        canv.setFillColorRGB(1, 1, 1)
+        canv.rect(0, 0, size, size, stroke=0, fill=1)
+        canv.setFillColorRGB(0, 0, 0)
+        for x0, y0, w, h in qr_modules(data, size):
+            canv.rect(x0, y0, w, h, stroke=0, fill=1)
         canv.endForm()
         canv.restoreState()
     canv.saveState()

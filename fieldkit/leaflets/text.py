@@ -73,7 +73,9 @@ class Text(Flowable):
     def leading(self) -> float:
         if self.style.leading:
             return self.style.leading
-        scripty = any(f.startswith(("FieldKit-arabic", "FieldKit-devanagari")) for f in self._font_of)
+        scripty = any(
+            f.startswith(("FieldKit-arabic", "FieldKit-devanagari")) for f in self._font_of
+        )
         return self.style.size * (1.55 if scripty else 1.3)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

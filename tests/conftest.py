@@ -36,3 +36,25 @@ def demo_profile(tmp_path):
     load_starter(p)
     yield p
     p.close()
+
+
+@pytest.fixture
+def open_app(qtbot, tmp_path):
+    """Open the desktop app on a profile folder, with a temporary QSettings; closed after."""
+    from PySide6.QtCore import QSettings
+
+    from fieldkit.ui.app import AppSession, make_application
+
+    make_application()
+    sessions = []
+
+    def open_(path, settings_file="settings.ini"):
+        settings = QSettings(str(tmp_path / settings_file), QSettings.Format.IniFormat)
+        session = AppSession(path, settings)
+        session.window.show()
+        sessions.append(session)
+        return session
+
+    yield open_
+    for session in sessions:
+        session.close()

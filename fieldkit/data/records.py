@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from fieldkit.data import entities as E
+from fieldkit.data.search import fts_query
 from fieldkit.data.store import Cancelled, Progress, Store, chunked, new_record_id
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
@@ -158,6 +159,29 @@ class Records:
             f"SELECT count(*) FROM [{self.entity.table}] WHERE {where}", params
         ).fetchone()[0]
 
+    def distinct(self, name: str) -> list[str]:
+        """The values in use for a filter (``tag``, ``lang`` or a field), sorted: filter choices."""
+        table = self.entity.table
+        if name == "tag":
+            sql = "SELECT DISTINCT tag FROM record_tags WHERE entity = ? ORDER BY tag"
+            params: list[Any] = [table]
+        elif name == "lang" and self.entity.has_field("languages"):
+            sql = (
+                f"SELECT DISTINCT j.value FROM [{table}] t, json_each(t.languages) j "
+                "WHERE t.deleted = 0 ORDER BY 1"
+            )
+            params = []
+        else:
+            if name == "country" and not self.entity.has_field("country"):
+                name = "jurisdiction"
+            self.entity.field(name)  # KeyError for an unknown field
+            sql = (
+                f"SELECT DISTINCT [{name}] FROM [{table}] "
+                f"WHERE deleted = 0 AND [{name}] IS NOT NULL AND [{name}] != '' ORDER BY 1"
+            )
+            params = []
+        return [str(row[0]) for row in self.store.conn.execute(sql, params)]
+
     # --- helpers ------------------------------------------------------------
 
     def _where(self, filters: dict[str, Any] | None, include_deleted: bool):
@@ -166,7 +190,13 @@ class Records:
         for key, value in (filters or {}).items():
             if value in (None, ""):
                 continue
-            if key == "tag":
+            if key == "q":  # search as you type: every word, the last as a prefix
+                query = fts_query(str(value))
+                if query is not None and self.entity.search_fields:
+                    fts = self.entity.fts_table
+                    clauses.append(f"rid IN (SELECT rowid FROM [{fts}] WHERE [{fts}] MATCH ?)")
+                    params.append(query)
+            elif key == "tag":
                 clauses.append("rid IN (SELECT rid FROM record_tags WHERE entity = ? AND tag = ?)")
                 params += [self.entity.table, value]
             elif key == "country" and not self.entity.has_field("country"):

@@ -1,0 +1,112 @@
+"""``fieldkit-app --profile PATH``: the desktop app.
+
+:class:`AppSession` opens a profile twice (a reading one for the UI thread,
+a writing one handed to the :class:`~fieldkit.ui.worker.Worker`), builds the
+main window and closes everything in order; tests, screenshots and the
+benchmarks use it the same way :func:`main` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldkit.errors import FieldKitError
+from fieldkit.i18n import _, set_language
+from fieldkit.logs import setup_logging
+from fieldkit.profile import DB_NAME, Profile, data_dir, default_profile_path
+
+log = logging.getLogger(__name__)
+
+MIN_POINT_SIZE = 11
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with FieldKit's names (for QSettings) and a readable font."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("FieldKit")
+    app.setOrganizationName("FieldKit")
+    font = QFont(app.font())
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        app.setFont(font)
+    return app
+
+
+class AppSession:
+    """An open profile with its worker, operations, undo stack and main window."""
+
+    def __init__(self, path: Path, settings: QSettings | None = None):
+        from fieldkit.ui.context import AppContext
+        from fieldkit.ui.main_window import MainWindow
+        from fieldkit.ui.ops import Operations
+        from fieldkit.ui.worker import Worker
+
+        self.writer = Profile.open(path)
+        try:
+            self.reader = Profile.open(path)
+        except FieldKitError:
+            self.writer.close()
+            raise
+        set_language(self.reader.setting("language") or "en")
+        self.worker = Worker(self.writer)
+        self.worker.start()
+        self.ops = Operations(self.worker)
+        self.undo = QUndoStack()
+        self.ctx = AppContext(self.reader, self.ops, self.undo)
+        self.window = MainWindow(self.ctx, settings)
+        self.ops.parent_widget = self.window
+
+    def close(self) -> None:
+        """Close the window, let queued writes finish, close both profiles."""
+        self.window.close()
+        self.window.shutdown()
+        self.worker.stop()
+        self.undo.clear()
+        self.reader.close()
+        self.window.deleteLater()
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """Anything unexpected: logged with its traceback, a plain dialog for the user."""
+    from fieldkit.ui.errors import show_error
+
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    show_error(QApplication.activeWindow(), exc.with_traceback(tb))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fieldkit-app", description="FieldKit desktop app")
+    parser.add_argument("--profile", type=Path, default=None, help="profile folder")
+    args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    setup_logging(data_dir() / "logs")
+    app = make_application([sys.argv[0], *qt_args])
+    sys.excepthook = _excepthook
+    path = args.profile or default_profile_path()
+    if not (path / DB_NAME).exists():
+        from fieldkit.ui.first_run import FirstRunDialog
+
+        if FirstRunDialog(path).exec() != FirstRunDialog.DialogCode.Accepted:
+            return 0
+    try:
+        session = AppSession(path)
+    except FieldKitError as exc:
+        log.info("could not open profile: %s", type(exc).__name__)
+        QMessageBox.critical(None, _("FieldKit"), str(exc))
+        return 1
+    session.window.show()
+    code = app.exec()
+    session.close()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Qt table models over the core's Records API, fetched lazily a page at a time.
+
+The model keeps only the shown columns of the rows fetched so far (tuples,
+not full records), asks the core for the total with ``Records.count`` and
+for the next page with ``Records.list(limit=..., offset=...)`` when the view
+scrolls near the end (``canFetchMore``/``fetchMore``). A profile of 100k
+contacts opens with one page loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from fieldkit.data import entities as E
+from fieldkit.data.records import Records
+from fieldkit.errors import NotFound
+from fieldkit.i18n import _
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def display(field: E.Field, value: Any) -> str:
+    """A stored value as shown in a list cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if field.kind == E.ENUM:
+        return value.replace("_", " ")
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The records of one entity, filtered and sorted, loaded page by page."""
+
+    def __init__(
+        self,
+        records: Records,
+        columns: tuple[str, ...] | None = None,
+        *,
+        resolve: dict[str, Records] | None = None,
+        page: int = PAGE,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.records = records
+        self.entity = records.entity
+        self.columns = columns or self.entity.list_fields
+        self._fields = [self.entity.field(c) for c in self.columns]
+        self._resolve = resolve or {}  # where to look up REF columns, by table
+        self._names: dict[str, str] = {}
+        self.page = page
+        self.filters: dict[str, Any] = {}
+        self.order_by = self.entity.title_field
+        self.descending = False
+        self._ids: list[str] = []
+        self._rows: list[tuple[str, ...]] = []
+        self._total = 0
+        self.reload()
+
+    # --- what the pages call -------------------------------------------------
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        clean = {k: v for k, v in filters.items() if v not in (None, "")}
+        if clean != self.filters:
+            self.filters = clean
+            self.reload()
+
+    def set_order(self, order_by: str, descending: bool = False) -> None:
+        self.order_by, self.descending = order_by, descending
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop what is loaded and fetch the first page again (after a change or a filter)."""
+        self.beginResetModel()
+        self._names.clear()
+        self._total = self.records.count(self.filters)
+        self._ids, self._rows = [], []
+        self._load(self.page)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """How many records match, loaded or not."""
+        return self._total
+
+    def record_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, record_id: str) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    # --- Qt model API ------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self._fields[section].label)
+        return None
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        start = len(self._rows)
+        count = min(self.page, self._total - start)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), start, start + count - 1)
+        self._load(count)
+        self.endInsertRows()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.set_order(self.columns[column], order == Qt.SortOrder.DescendingOrder)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    # --- loading --------------------------------------------------------------------
+
+    def _load(self, count: int) -> None:
+        rows = self.records.list(
+            self.filters,
+            order_by=self.order_by,
+            descending=self.descending,
+            limit=count,
+            offset=len(self._rows),
+        )
+        for row in rows:
+            self._ids.append(row["id"])
+            self._rows.append(tuple(self._cell(f, row.get(f.name)) for f in self._fields))
+        # The count may have moved under us (a write between count and list).
+        if len(rows) < count:
+            self._total = len(self._rows)
+
+    def _cell(self, field: E.Field, value: Any) -> str:
+        if field.kind == E.REF and value:
+            return self._name(field, value)
+        return display(field, value)
+
+    def _name(self, field: E.Field, record_id: str) -> str:
+        if record_id not in self._names:
+            records = self._resolve.get(field.ref or "")
+            title = ""
+            if records is not None:
+                try:
+                    title = records.get(record_id, include_deleted=True)[records.entity.title_field]
+                except NotFound:
+                    title = ""
+            self._names[record_id] = title or record_id[:8]
+        return self._names[record_id]

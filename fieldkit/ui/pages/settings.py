@@ -1,0 +1,96 @@
+"""Settings of this device: organisation, device name, UI language, default country."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.data import entities as E
+from fieldkit.errors import ValidationError
+from fieldkit.i18n import _, set_language
+from fieldkit.ui.context import AppContext
+from fieldkit.ui.languages import UI_LANGUAGES, language_name
+from fieldkit.ui.record_dialog import ERROR_STYLE
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page_settings")
+        profile = ctx.profile
+        self.organization = QLineEdit(profile.setting("organization") or "")
+        self.organization.setObjectName("organization")
+        self.device = QLineEdit(profile.setting("device_name") or "")
+        self.device.setObjectName("device_name")
+        self.country = QLineEdit(profile.setting("default_country") or "")
+        self.country.setObjectName("default_country")
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code in UI_LANGUAGES:
+            self.language.addItem(language_name(code), code)
+        current = profile.setting("language") or "en"
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel()
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _i in range(4)]
+        for label, widget in zip(
+            self.labels, (self.organization, self.device, self.language, self.country), strict=True
+        ):
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.saved_label)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, text in zip(
+            self.labels,
+            (_("&Organisation"), _("&Device name"), _("&Language"), _("Default &country")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.save_button.setText(_("Save settings"))
+        self.saved_label.setText("")
+
+    def save(self) -> None:
+        country = self.country.text().strip()
+        if country:
+            try:
+                E.normalize(E.CONTACTS, {"country": country}, partial=True)
+            except ValidationError as exc:
+                self.error.setText(exc.errors["country"])
+                self.error.show()
+                return
+        self.error.hide()
+        values = {
+            "organization": self.organization.text().strip(),
+            "device_name": self.device.text().strip(),
+            "language": self.language.currentData(),
+            "default_country": country.upper(),
+        }
+        self.ctx.ops.run(
+            lambda profile, job: profile.set_settings(**values),
+            on_success=lambda _r: self._saved(values["language"]),
+        )
+
+    def _saved(self, language: str) -> None:
+        set_language(language)
+        self.saved_label.setText(_("Settings saved."))

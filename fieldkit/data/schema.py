@@ -13,6 +13,10 @@ migrations = Migrations("fieldkit")
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
+# Insert triggers whose work Store.put_many does itself, with one statement per index, while
+# it inserts in bulk (FTS5 fed row by row from a trigger is several times slower).
+BULK_TRIGGERS = ("_fts_ai", "_tags_ai")
+
 
 def create_record_table(db: Database, table: str, columns: dict[str, str]) -> None:
     """A synced record table: an internal integer rowid (for FTS), a UUID ``id``, tombstone."""
@@ -52,6 +56,30 @@ def create_fts(db: Database, table: str, fields: list[str]) -> None:
         f"INSERT INTO [{fts}]([{fts}], rowid, {cols}) VALUES ('delete', old.rid, {old}); "
         f"INSERT INTO [{fts}](rowid, {cols}) VALUES (new.rid, {new}); END"
     )
+
+
+def fts_fields(db_or_conn, table: str) -> list[str]:
+    """The columns an FTS index covers, read from the schema itself."""
+    conn = getattr(db_or_conn, "conn", db_or_conn)
+    return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}_fts])")]
+
+
+def index_rows(conn, table: str, after_rid: int) -> None:
+    """Index rows inserted in bulk (rid > ``after_rid``): full-text search and tags."""
+    fts = f"{table}_fts"
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [fts]).fetchone():
+        cols = ", ".join(f"[{c}]" for c in fts_fields(conn, table))
+        conn.execute(
+            f"INSERT INTO [{fts}](rowid, {cols}) SELECT rid, {cols} FROM [{table}] WHERE rid > ?",
+            [after_rid],
+        )
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [f"{table}_tags_ai"]).fetchone():
+        conn.execute(
+            "INSERT OR IGNORE INTO record_tags(entity, tag, rid) "
+            f"SELECT ?, j.value, t.rid FROM [{table}] t, json_each(t.tags) j "
+            "WHERE t.rid > ? AND json_valid(t.tags)",
+            [table, after_rid],
+        )
 
 
 def create_tag_index(db: Database, table: str) -> None:
@@ -143,9 +171,6 @@ def m001_initial(db: Database) -> None:
         },
     )
     db.execute("CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE)")
-    db.execute("CREATE INDEX contacts_country ON contacts(country)")
-    db.execute("CREATE INDEX contacts_phone ON contacts(phone_e164)")
-    db.execute("CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE)")
     create_fts(db, "contacts", ["name", "title", "organization", "city", "tags"])
     create_tag_index(db, "contacts")
 
@@ -247,6 +272,60 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX attachments_sha ON attachments(sha256)")
     db.execute("CREATE INDEX attachments_owner ON attachments(owner_id)")
+
+
+@migrations()
+def m002_sync(db: Database) -> None:
+    """Sync: trusted devices, dseq ranges received, seen vectors, applied bundles, targets."""
+    db.execute(
+        """CREATE TABLE sync_devices (
+  device TEXT PRIMARY KEY,
+  name TEXT,
+  role TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  cert TEXT NOT NULL,
+  revoked TEXT,
+  revocation TEXT
+)"""
+    )
+    # dseq ranges of each device whose changes this device holds (own, bundles, snapshots).
+    db.execute(
+        "CREATE TABLE sync_ranges (device TEXT NOT NULL, first INTEGER NOT NULL, "
+        "last INTEGER NOT NULL, PRIMARY KEY (device, first, last)) WITHOUT ROWID"
+    )
+    # What a device had seen when it made its changes from dseq ``start`` on (JSON vector).
+    db.execute(
+        "CREATE TABLE sync_epochs (device TEXT NOT NULL, start INTEGER NOT NULL, "
+        "seen TEXT NOT NULL, PRIMARY KEY (device, start)) WITHOUT ROWID"
+    )
+    db.execute(
+        """CREATE TABLE sync_bundles (
+  bundle_id TEXT PRIMARY KEY,
+  device TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  first INTEGER,
+  last INTEGER,
+  changes INTEGER NOT NULL,
+  applied TEXT NOT NULL
+)"""
+    )
+    db.execute(
+        """CREATE TABLE sync_targets (
+  name TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  location TEXT NOT NULL,
+  username TEXT,
+  options TEXT NOT NULL DEFAULT '{}',
+  auto TEXT NOT NULL DEFAULT 'off',
+  last_sync TEXT,
+  last_result TEXT
+)"""
+    )
+    # Per target and file: the stage a transfer reached (uploaded, fetched, applied, refused).
+    db.execute(
+        "CREATE TABLE sync_state (target TEXT NOT NULL, name TEXT NOT NULL, stage TEXT NOT NULL, "
+        "updated TEXT NOT NULL, PRIMARY KEY (target, name)) WITHOUT ROWID"
+    )
 
 
 @migrations()

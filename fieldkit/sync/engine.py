@@ -1,0 +1,353 @@
+"""Sync with a target in stages: export, upload, list, fetch, apply.
+
+Each stage's progress is recorded per target and file (``sync_state``), and
+files are kept in the profile's ``sync/`` folder between stages, so an
+interrupted sync resumes where it stopped instead of starting from zero:
+
+- ``sync/outbox/``: bundles this device cut (plain; encrypted per target on upload);
+- ``sync/inbox/``: files fetched from a target, not yet applied;
+- ``sync/relay/``: files applied from other devices, as received, to pass on
+  to targets that lack them (they keep their original signature).
+
+A file's "applied" stage is written in the same transaction as its changes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldkit.data.store import Cancelled
+from fieldkit.i18n import _
+from fieldkit.profile import Profile
+from fieldkit.sync import credentials
+from fieldkit.sync import org as O
+from fieldkit.sync.bundle import peek_manifest
+from fieldkit.sync.errors import BundleRefused, SyncError
+from fieldkit.sync.exchange import bundle_name, export_changes, import_bytes, protect
+from fieldkit.sync.transports import Transport
+from fieldkit.sync.transports.folder import FolderTransport
+from fieldkit.sync.transports.webdav import WebDAVTransport
+
+log = logging.getLogger(__name__)
+
+FOLDER, WEBDAV = "folder", "webdav"
+AUTO_CHOICES = ("off", "background", "ask")
+SyncProgress = Callable[[int, int, str], None]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+# --- targets ------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """A configured place to sync with."""
+
+    name: str
+    kind: str
+    location: str
+    username: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    auto: str = "off"
+    last_sync: str | None = None
+    last_result: str | None = None
+
+    @property
+    def encrypt_to_hq(self) -> bool:
+        return bool(self.options.get("encrypt_to_hq"))
+
+
+def target_from_location(location: str, name: str | None = None) -> Target:
+    """An unsaved target for a folder path or an http(s) URL."""
+    kind = WEBDAV if location.startswith(("http://", "https://")) else FOLDER
+    if kind == FOLDER:
+        location = str(Path(location).expanduser().resolve())
+    return Target(name or location, kind, location)
+
+
+def save_target(
+    profile: Profile,
+    target: Target,
+    *,
+    password: str | None = None,
+    passphrase: str | None = None,
+) -> None:
+    """Remember a target; its password and passphrase go to the keyring or encrypted storage."""
+    if target.auto not in AUTO_CHOICES:
+        raise SyncError(
+            _("“%(value)s” is not a choice (use one of: %(choices)s).")
+            % {"value": target.auto, "choices": ", ".join(AUTO_CHOICES)}
+        )
+    with profile.store.write():
+        profile.store.conn.execute(
+            "INSERT INTO sync_targets(name, kind, location, username, options, auto) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "
+            "location = excluded.location, username = excluded.username, "
+            "options = excluded.options, auto = excluded.auto",
+            [
+                target.name,
+                target.kind,
+                target.location,
+                target.username,
+                json.dumps(target.options),
+                target.auto,
+            ],
+        )
+    if password is not None:
+        credentials.save_secret(profile, target.name, password)
+    if passphrase is not None:
+        credentials.save_secret(profile, f"{target.name}#passphrase", passphrase)
+
+
+def targets(profile: Profile) -> list[Target]:
+    cur = profile.store.conn.execute(
+        "SELECT name, kind, location, username, options, auto, last_sync, last_result "
+        "FROM sync_targets ORDER BY name"
+    )
+    return [
+        Target(n, k, loc, u, json.loads(o or "{}"), a, ls, lr) for n, k, loc, u, o, a, ls, lr in cur
+    ]
+
+
+def get_target(profile: Profile, name_or_location: str) -> Target:
+    """A saved target by name, else an unsaved one for a path or URL."""
+    for target in targets(profile):
+        if target.name == name_or_location:
+            return target
+    if name_or_location.startswith(("http://", "https://")) or Path(name_or_location).is_dir():
+        return target_from_location(name_or_location)
+    raise SyncError(
+        _(
+            "“%(target)s” is neither a saved sync target nor a folder or WebDAV address. "
+            "List targets with “fieldkit sync --list”."
+        )
+        % {"target": name_or_location}
+    )
+
+
+def remove_target(profile: Profile, name: str) -> None:
+    with profile.store.write():
+        profile.store.conn.execute("DELETE FROM sync_targets WHERE name = ?", [name])
+        profile.store.conn.execute("DELETE FROM sync_state WHERE target = ?", [name])
+    credentials.forget_secret(profile, name)
+    credentials.forget_secret(profile, f"{name}#passphrase")
+
+
+def transport_for(profile: Profile, target: Target, password: str | None = None) -> Transport:
+    if target.kind == WEBDAV:
+        secret = password if password is not None else credentials.load_secret(profile, target.name)
+        return WebDAVTransport(target.location, target.username, secret)
+    return FolderTransport(target.location)
+
+
+# --- the sync ---------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    """Counts of one sync, for people and scripts."""
+
+    target: str
+    exported: int = 0
+    uploaded: int = 0
+    fetched: int = 0
+    applied: int = 0
+    changes: int = 0
+    conflicts: int = 0
+    skipped: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "refused": [{"file": f, "reason": r} for f, r in self.refused]}
+
+
+def sync_dir(profile: Profile, part: str) -> Path:
+    path = profile.path / "sync" / part
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.partial")
+    with open(partial, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(partial, path)
+
+
+def cut_outbox(profile: Profile) -> int:
+    """Cut this device's new changes into a bundle in the outbox; returns how many."""
+    store = profile.store
+    since = int(store.meta("sync.exported_dseq") or 0)
+    if store.dseq <= since:
+        return 0
+    data = export_changes(profile, since + 1, store.dseq)
+    if data is None:
+        return 0
+    manifest = peek_manifest(data)
+    _write_atomic(sync_dir(profile, "outbox") / bundle_name(manifest), data)
+    store.set_meta("sync.exported_dseq", str(manifest["last"]))
+    return int(manifest["counts"]["changes"])
+
+
+class _State:
+    """The stage each file reached with one target."""
+
+    def __init__(self, profile: Profile, target: str):
+        self.profile = profile
+        self.target = target
+
+    def get(self) -> dict[str, str]:
+        cur = self.profile.store.conn.execute(
+            "SELECT name, stage FROM sync_state WHERE target = ?", [self.target]
+        )
+        return dict(cur.fetchall())
+
+    def set(self, name: str, stage: str) -> None:
+        with self.profile.store.write():
+            self.profile.store.conn.execute(
+                "INSERT OR REPLACE INTO sync_state(target, name, stage, updated) "
+                "VALUES (?, ?, ?, ?)",
+                [self.target, name, stage, _now()],
+            )
+
+
+def sync(
+    profile: Profile,
+    target: Target,
+    *,
+    password: str | None = None,
+    passphrase: str | None = None,
+    progress: SyncProgress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    transport: Transport | None = None,
+) -> SyncReport:
+    """Export what is new, upload it, fetch and apply what this device has not applied.
+
+    A cancel between files stops cleanly; everything done so far is kept and the
+    next sync goes on from there. A refused file is reported, not fatal.
+    """
+    O.require_org(profile)
+    report = SyncReport(target.name)
+    transport = transport or transport_for(profile, target, password)
+    if passphrase is None:
+        passphrase = credentials.load_secret(profile, f"{target.name}#passphrase")
+    identity = O.age_identity(profile)
+    tell = progress or (lambda done, total, text: None)
+    state = _State(profile, target.name)
+    me = profile.device_id
+
+    tell(0, 1, _("Preparing changes…"))
+    report.exported = cut_outbox(profile)
+    remote = transport.list()
+    on_target = {e.name.removesuffix(".age") for e in remote}
+    stages = state.get()
+    outbox = sync_dir(profile, "outbox")
+    relay = sync_dir(profile, "relay")
+    uploads = [
+        p
+        for folder in (outbox, relay)
+        for p in sorted(folder.iterdir())
+        if p.name.endswith(".fkb") or p.name.endswith(".fkb.age")
+        if p.name.removesuffix(".age") not in on_target and stages.get("up:" + p.name) != "uploaded"
+    ]
+    applied_names = {k.rsplit("/", 1)[-1] for k, s in stages.items() if s in ("applied", "refused")}
+    downloads = [
+        e
+        for e in remote
+        if e.folder != me and e.name not in applied_names and stages.get(e.key) != "applied"
+    ]
+    total = len(uploads) + len(downloads) * 2 or 1
+    done = 0
+
+    for path in uploads:
+        if cancelled():
+            raise Cancelled()
+        tell(done, total, _("Sending %(name)s…") % {"name": path.name})
+        data = path.read_bytes()
+        name = path.name
+        if path.parent == outbox and (target.encrypt_to_hq or passphrase):
+            data = protect(profile, data, to_hq=target.encrypt_to_hq, passphrase=passphrase)
+            name += ".age"
+        transport.put(me, name, data)
+        state.set("up:" + path.name, "uploaded")
+        report.uploaded += 1
+        done += 1
+
+    inbox = sync_dir(profile, "inbox")
+    for entry in downloads:
+        if cancelled():
+            raise Cancelled()
+        tell(done, total, _("Fetching %(name)s…") % {"name": entry.name})
+        local = inbox / f"{entry.folder}--{entry.name}"
+        if stages.get(entry.key) != "fetched" or not local.exists():
+            _write_atomic(local, transport.get(entry))
+            state.set(entry.key, "fetched")
+            report.fetched += 1
+        done += 1
+
+    for entry in downloads:
+        if cancelled():
+            raise Cancelled()
+        tell(done, total, _("Applying %(name)s…") % {"name": entry.name})
+        local = inbox / f"{entry.folder}--{entry.name}"
+        data = local.read_bytes()
+        if identity is None and _hq_only(data):
+            report.skipped += 1
+            done += 1
+            continue
+        try:
+            result = import_bytes(
+                profile,
+                data,
+                passphrase=passphrase,
+                also=lambda key=entry.key: _mark_applied(profile, target.name, key),
+            )
+        except BundleRefused as exc:
+            log.info("file from %s refused: %s", entry.folder, type(exc).__name__)
+            report.refused.append((entry.key, str(exc)))
+            state.set(entry.key, "refused")
+        else:
+            report.applied += 1
+            report.changes += result.merge.applied
+            report.conflicts += result.merge.conflicts
+            os.replace(local, relay / entry.name)
+            continue
+        finally:
+            done += 1
+        local.unlink(missing_ok=True)
+    _finish(profile, target, report)
+    tell(total, total, _("Done."))
+    return report
+
+
+def _hq_only(data: bytes) -> bool:
+    """An age file encrypted to a key (not a passphrase), which only headquarters can open."""
+    return data.startswith(b"age-encryption.org/v1") and b"-> scrypt " not in data[:400]
+
+
+def _mark_applied(profile: Profile, target: str, key: str) -> None:
+    profile.store.conn.execute(
+        "INSERT OR REPLACE INTO sync_state(target, name, stage, updated) VALUES (?, ?, ?, ?)",
+        [target, key, "applied", _now()],
+    )
+
+
+def _finish(profile: Profile, target: Target, report: SyncReport) -> None:
+    summary = json.dumps(report.as_dict())
+    with profile.store.write():
+        profile.store.conn.execute(
+            "UPDATE sync_targets SET last_sync = ?, last_result = ? WHERE name = ?",
+            [_now(), summary, target.name],
+        )

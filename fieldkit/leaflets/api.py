@@ -27,6 +27,10 @@ def render(
 ) -> RenderResult:
     """A leaflet as PDF bytes, with warnings (a language fallback, shrunk text) to show."""
     module = templates.get(template)
+    if module.CONTENT == "campaigns":
+        raise LeafletError(
+            _("Letters are made for the targets of a campaign: use “fieldkit leaflet letters”.")
+        )
     check_language(language)
     size = check_paper(paper)
     if getattr(module, "NEEDS_CONTENT", False) and not content_ids:

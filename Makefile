@@ -6,7 +6,13 @@ STAMP := $(VENV)/.installed
 DEMO_PROFILE ?= .demo-profile
 
 
-.PHONY: run test bench lint format i18n screenshots clean demo
+.PHONY: run test bench lint format i18n catalogs screenshots clean demo
+
+# Localization: English is the source; the .po catalogs are translated by people,
+# the .mo files and the pseudo-locale (xx) are build products (see docs/translating.md).
+I18N_LANGS := es fr pt_BR ar hi sw ru
+POT := locales/fieldkit.pot
+CATALOGS := $(foreach l,$(I18N_LANGS) xx,locales/$(l)/LC_MESSAGES/fieldkit.mo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,18 +20,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[gui,dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) catalogs
 	@scripts/system-deps.sh run
 	@test -f $(DEMO_PROFILE)/fieldkit.db || $(BIN)/fieldkit --profile $(DEMO_PROFILE) demo
 	@scripts/run-app.sh $(BIN)/fieldkit-app --profile $(DEMO_PROFILE)
 
-test: $(STAMP)
+test: $(STAMP) catalogs
 	@scripts/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m "not slow" -q
 
-bench: $(STAMP)
+bench: $(STAMP) catalogs
 	@scripts/system-deps.sh test
 	$(BIN)/python -m bench
 
@@ -36,6 +42,29 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Extract every marked string into the template and merge it into each language.
+i18n: $(STAMP)
+	$(BIN)/pybabel -q extract -F locales/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
+		--no-default-keywords --add-comments=Translators: --sort-by-file --width=100 \
+		--project=FieldKit --copyright-holder="FieldKit contributors" -o $(POT) .
+	@for l in $(I18N_LANGS); do \
+		if [ -f locales/$$l/LC_MESSAGES/fieldkit.po ]; then \
+			$(BIN)/pybabel -q update -D fieldkit -i $(POT) -d locales -l $$l --width=100 \
+				--ignore-pot-creation-date; \
+		else \
+			$(BIN)/pybabel -q init -D fieldkit -i $(POT) -d locales -l $$l --width=100; \
+		fi; \
+	done
+	$(BIN)/fieldkit i18n report --ui
+
+catalogs: $(CATALOGS)
+
+locales/xx/LC_MESSAGES/fieldkit.po: $(POT) fieldkit/i18n_pseudo.py | $(STAMP)
+	$(BIN)/python -m fieldkit.i18n_pseudo $(POT) $@
+
+locales/%/LC_MESSAGES/fieldkit.mo: locales/%/LC_MESSAGES/fieldkit.po | $(STAMP)
+	$(BIN)/pybabel -q compile -D fieldkit -l $* -i $< -o $@
 
 demo: $(STAMP)
 	$(BIN)/fieldkit --profile $(DEMO_PROFILE) demo

@@ -7,37 +7,85 @@ Modules import ``_``, ``N_`` and ``ngettext`` from here, never from builtins::
 ``_`` translates into the current UI language, which :func:`set_language`
 changes at run time. Code that renders in a language of its own (a Hindi
 leaflet printed from an English UI) asks for :func:`translator` instead.
+
+Dates, numbers, country and language names are formatted here too, through
+babel, in the UI language (or the language given), never with ``strftime``.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import gettext as _gettext
+import io
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as _dates
+from babel import numbers as _numbers
 
 log = logging.getLogger(__name__)
 
 DOMAIN = "fieldkit"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 DEFAULT_LANGUAGE = "en"
+# The UI languages FieldKit ships (English is the source text).
+LANGUAGES = ("en", "es", "fr", "pt_BR", "ar", "hi", "sw", "ru")
+# A generated pseudo-locale for testing: every string wrapped and accented.
+PSEUDO_LANGUAGE = "xx"
 
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _current_language = DEFAULT_LANGUAGE
-_listeners: list = []
+_listeners: list[Callable[[str], None]] = []
+
+
+def _catalog_paths(language: str) -> tuple[Path, Path]:
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+
+
+def _compile_po(po_path: Path) -> _gettext.GNUTranslations:
+    """Compile a .po file in memory (a checkout where `make` has not built the .mo yet)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
 
 
 @cache
 def translator(language: str) -> _gettext.NullTranslations:
-    """The catalog for ``language``; English (the source text) if there is none."""
+    """The catalog for ``language``; English (the source text) if it is missing or broken.
+
+    A missing or unreadable catalog is logged as a warning and never raised:
+    the app keeps working in English.
+    """
     if language in ("", DEFAULT_LANGUAGE):
         return _gettext.NullTranslations()
+    mo_path, po_path = _catalog_paths(language)
     try:
+        if mo_path.exists():
+            with mo_path.open("rb") as handle:
+                return _gettext.GNUTranslations(handle)
+        if po_path.exists():
+            log.info("catalog for %s is not compiled (run `make`); compiling it now", language)
+            return _compile_po(po_path)
+        # Let gettext find a more general catalog (pt for pt_PT, for example).
         return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
     except FileNotFoundError:
         log.warning("no catalog for language %s; using English", language)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:  # a broken .mo file
-        log.warning("catalog for language %s is unreadable (%s); using English", language, exc)
+    except Exception as exc:  # a truncated or corrupt catalog must never stop the app
+        log.warning(
+            "catalog for language %s is unreadable (%s); using English",
+            language,
+            type(exc).__name__,
+        )
     return _gettext.NullTranslations()
 
 
@@ -54,9 +102,15 @@ def current_language() -> str:
     return _current_language
 
 
-def on_language_changed(listener) -> None:
+def on_language_changed(listener: Callable[[str], None]) -> None:
     """Call ``listener(language)`` after every :func:`set_language`."""
     _listeners.append(listener)
+
+
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    """Stop telling ``listener`` (a closed window) about language changes."""
+    if listener in _listeners:
+        _listeners.remove(listener)
 
 
 def _(message: str) -> str:
@@ -74,3 +128,100 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated later, when shown."""
     return message
+
+
+# --- locale data through babel ---------------------------------------------------
+
+
+def babel_locale(language: str | None = None) -> Locale:
+    """The babel Locale for ``language`` (default: the UI language); English if unknown."""
+    return _locale((language or _current_language).replace("-", "_"))
+
+
+@cache
+def _locale(code: str) -> Locale:
+    if code == PSEUDO_LANGUAGE:
+        return Locale("en")
+    try:
+        return Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def text_direction(language: str | None = None) -> str:
+    """``"rtl"`` or ``"ltr"`` for ``language`` (default: the UI language)."""
+    return babel_locale(language).text_direction
+
+
+def is_rtl(language: str | None = None) -> bool:
+    return text_direction(language) == "rtl"
+
+
+def language_name(code: str, language: str | None = None) -> str:
+    """The name of language ``code`` in ``language`` (default: the UI language)."""
+    if code == PSEUDO_LANGUAGE:
+        return "[Ƥšéûđô]"
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(language))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
+
+
+def native_language_name(code: str) -> str:
+    """The name of a language in itself (“العربية”, “हिन्दी”), for a language picker."""
+    return language_name(code, code)
+
+
+def country_name(code: str, language: str | None = None) -> str:
+    """The name of country ``code`` (ISO 3166 alpha-2) in the UI language."""
+    if not code:
+        return ""
+    if code.lower() == "intl":
+        return _("International")
+    return babel_locale(language).territories.get(code.upper(), code)
+
+
+def countries(language: str | None = None) -> list[tuple[str, str]]:
+    """``(code, name)`` for every country, sorted by name in the UI language."""
+    territories = babel_locale(language).territories
+    items = [(code, name) for code, name in territories.items() if len(code) == 2]
+    return sorted(items, key=lambda item: item[1].casefold())
+
+
+def format_date(
+    value: _dt.date | str | None, format: str = "medium", language: str | None = None
+) -> str:
+    """A date (or ISO date string) as people write it in the UI language."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return _dates.format_date(value, format=format, locale=babel_locale(language))
+
+
+def format_datetime(
+    value: _dt.datetime | str | None, format: str = "medium", language: str | None = None
+) -> str:
+    """A date and time (or ISO string) in the UI language."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return _dates.format_datetime(value, format=format, locale=babel_locale(language))
+
+
+def format_number(value: float, language: str | None = None) -> str:
+    """A number with the UI language's digits grouping and decimal sign."""
+    return _numbers.format_decimal(value, locale=babel_locale(language))
+
+
+def format_percent(value: float, language: str | None = None) -> str:
+    """``0.95`` as “95%” in the UI language."""
+    return _numbers.format_percent(value, locale=babel_locale(language))

@@ -1,0 +1,160 @@
+"""Duplicate detection against the store and within the file, with dictionaries (no O(n²)).
+
+Two contacts are the same when they share a normalised phone or fax (E.164), an email
+(any case), or a close name within the same organisation: the same words in any order
+once accents, punctuation and honorifics are set aside, or a spelling very close to it
+(difflib) among the few names that share the same initials in that organisation.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.data.lookup import contact_keys
+from fieldkit.data.store import Store
+from fieldkit.i18n import N_, _
+
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "madam",
+        "shri",
+        "smt",
+        "sri",
+        "kumari",
+        "hon",
+        "adv",
+        "sra",
+        "sr",
+        "dra",
+        "mme",
+        "mlle",
+        "m",
+    ]
+)
+CLOSE_RATIO = 0.88
+_BUCKET_LIMIT = 64
+
+SAME_PHONE = N_("same phone number")
+SAME_EMAIL = N_("same email")
+CLOSE_NAME = N_("similar name in the same organisation")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A contact already in the store (``id``) or an earlier row of the file (``line``)."""
+
+    id: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    ref: Ref
+    why: str
+
+    def describe(self) -> str:
+        where = (
+            _("contact %(id)s") % {"id": self.ref.id}
+            if self.ref.id
+            else _("line %(line)d of the file") % {"line": self.ref.line}
+        )
+        return _("Duplicate of %(where)s (%(why)s).") % {"where": where, "why": _(self.why)}
+
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _PUNCT.sub(" ", text).strip()
+
+
+def name_key(name: str | None) -> str:
+    """Words of a name, folded and sorted, honorifics left out: "Dr. Rao, Asha" → "asha rao"."""
+    words = [w for w in _fold(name or "").split() if w not in HONORIFICS]
+    return " ".join(sorted(words))
+
+
+def org_key(org: str | None) -> str:
+    return " ".join(_fold(org or "").split())
+
+
+def _bucket(key: str) -> str:
+    return "".join(sorted(w[0] for w in key.split()))
+
+
+class DuplicateIndex:
+    """Keys of the contacts seen so far; :meth:`find` a match, :meth:`add` a contact."""
+
+    def __init__(self) -> None:
+        self.phones: dict[str, Ref] = {}
+        self.emails: dict[str, Ref] = {}
+        self.names: dict[tuple[str, str], Ref] = {}
+        self.buckets: dict[tuple[str, str], list[tuple[str, Ref]]] = {}
+
+    @classmethod
+    def from_store(cls, store: Store) -> DuplicateIndex:
+        index = cls()
+        for row_id, phone, fax, email, name, org in contact_keys(store):
+            index._add(Ref(id=row_id), phone, fax, email, name, org)
+        return index
+
+    def add(self, values: dict[str, Any], ref: Ref) -> None:
+        self._add(
+            ref,
+            values.get("phone_e164"),
+            values.get("fax_e164"),
+            values.get("email"),
+            values.get("name"),
+            values.get("organization"),
+        )
+
+    def _add(self, ref, phone, fax, email, name, org) -> None:
+        for number in (phone, fax):
+            if number:
+                self.phones.setdefault(number, ref)
+        if email:
+            self.emails.setdefault(email.casefold(), ref)
+        okey = org_key(org)
+        if okey:
+            nkey = name_key(name)
+            if nkey:
+                self.names.setdefault((okey, nkey), ref)
+                self.buckets.setdefault((okey, _bucket(nkey)), []).append((nkey, ref))
+
+    def find(self, values: dict[str, Any]) -> Match | None:
+        """The first contact ``values`` duplicates, and why; None when it is new."""
+        for key in ("phone_e164", "fax_e164"):
+            number = values.get(key)
+            if number and number in self.phones:
+                return Match(self.phones[number], SAME_PHONE)
+        email = values.get("email")
+        if email and email.casefold() in self.emails:
+            return Match(self.emails[email.casefold()], SAME_EMAIL)
+        okey = org_key(values.get("organization"))
+        nkey = name_key(values.get("name"))
+        if not okey or not nkey:
+            return None
+        if (okey, nkey) in self.names:
+            return Match(self.names[(okey, nkey)], CLOSE_NAME)
+        digits = re.sub(r"\D", "", nkey)
+        candidates = self.buckets.get((okey, _bucket(nkey)), [])
+        for other, ref in candidates[:_BUCKET_LIMIT]:
+            if re.sub(r"\D", "", other) != digits:
+                continue
+            matcher = difflib.SequenceMatcher(None, nkey, other)
+            if matcher.quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
+                return Match(ref, CLOSE_NAME)
+        return None

@@ -1,0 +1,254 @@
+"""vCard 3.0 and 4.0 in (several contacts per file, photos included), vCard 4.0 out."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import vobject
+
+from fieldkit.i18n import _
+from fieldkit.interop.csv_read import _open_text, detect_encoding
+from fieldkit.interop.draft import Draft
+
+log = logging.getLogger(__name__)
+
+MAX_PHOTO = 10 * 1024 * 1024
+_MIME_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+
+def is_vcard(path: Path) -> bool:
+    """Whether ``path`` holds vCards (by its name, or by its first line)."""
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \r\n\t").upper().startswith(b"BEGIN:VCARD")
+
+
+def read_cards(path: Path) -> Iterator[tuple[int, str]]:
+    """``(first line, text)`` of each card; text outside cards is ignored."""
+    encoding = detect_encoding(path)
+    card: list[str] = []
+    start = 0
+    with _open_text(path, encoding) as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n").lstrip("\ufeff")
+            upper = line.strip().upper()
+            if upper == "BEGIN:VCARD":
+                card, start = [line], number
+            elif start:
+                card.append(line)
+                if upper == "END:VCARD":
+                    yield start, "\r\n".join(card) + "\r\n"
+                    card, start = [], 0
+    if start:
+        yield start, "\r\n".join(card) + "\r\n"
+
+
+def drafts(path: Path) -> Iterator[Draft]:
+    """A :class:`Draft` per card; a card that cannot be read becomes a row with a problem."""
+    for line, text in read_cards(path):
+        try:
+            card = vobject.readOne(text, validate=False)
+        except Exception:  # vobject raises several kinds for a malformed card
+            draft = Draft(line)
+            draft.problems.append(
+                _(
+                    "The vCard starting on line %(line)d cannot be read: line %(bad)d is not "
+                    "a property (a folded line may have lost its leading space). Export it "
+                    "again from the phone or fix that line."
+                )
+                % {"line": line, "bad": line + _bad_line(text)}
+            )
+            yield draft
+            continue
+        draft = to_draft(card, line)
+        draft.photo = _raw_photo(text)
+        yield draft
+
+
+def _bad_line(text: str) -> int:
+    """The offset of the first line of a card that is neither a property nor a folded part."""
+    for offset, raw in enumerate(text.split("\r\n")):
+        if raw and raw[0] not in " \t" and ":" not in raw:
+            return offset
+    return 0
+
+
+def _raw_photo(text: str) -> tuple[bytes, str] | None:
+    """The card's first embedded photo (3.0 base64 or 4.0 data: URI), read from the text."""
+    unfolded = re.sub(r"\r\n[ \t]", "", text)
+    match = re.search(r"^PHOTO([;:][^\r\n]*)", unfolded, re.MULTILINE | re.IGNORECASE)
+    if not match:
+        return None
+    params, _sep, value = match[1].lstrip(";").partition(":")
+    mime = "image/jpeg"
+    if value.lower().startswith("data:"):
+        meta, _sep, value = value[5:].partition(",")
+        mime = meta.split(";")[0].lower() or mime
+    elif value.lower().startswith(("http:", "https:")):
+        return None  # a link to a photo online: nothing to keep offline
+    else:
+        found = re.search(r"TYPE=(?:image/)?(\w+)", params, re.IGNORECASE)
+        if found:
+            kind = found[1].lower()
+            mime = "image/" + ("jpeg" if kind == "jpg" else kind)
+    try:
+        data = base64.b64decode(value.strip(), validate=False)
+    except (binascii.Error, ValueError):
+        return None
+    if not data or len(data) > MAX_PHOTO:
+        return None
+    return data, f"photo.{_MIME_EXT.get(mime, 'jpg')}"
+
+
+def _params(prop) -> set[str]:
+    types: set[str] = set()
+    for value in prop.params.get("TYPE", []):
+        types.update(t.strip().lower() for t in value.split(","))
+    return types
+
+
+def _text(prop) -> str:
+    value = prop.value
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value or "").strip()
+
+
+def to_draft(card: Any, line: int) -> Draft:
+    """The contact a parsed vCard describes."""
+    draft = Draft(line)
+    contents = card.contents
+    for prop in contents.get("fn", []):
+        draft.set_first("name", _text(prop))
+    for prop in contents.get("n", []):
+        n = prop.value
+        if hasattr(n, "family"):
+            for part, attr in (
+                ("prefix", "prefix"),
+                ("given", "given"),
+                ("middle", "additional"),
+                ("family", "family"),
+                ("suffix", "suffix"),
+            ):
+                value = getattr(n, attr)
+                value = " ".join(value) if isinstance(value, list) else value
+                if value and value.strip():
+                    draft.name_parts[part] = value.strip()
+    for prop in contents.get("org", []):
+        units = prop.value if isinstance(prop.value, list) else [prop.value]
+        units = [u.strip() for u in units if u and u.strip()]
+        if units:
+            draft.set_first("organization", units[0])
+            for unit in units[1:]:
+                draft.notes.append(_("Department: %(name)s") % {"name": unit})
+    for key, field in (("title", "title"), ("url", "website"), ("note", "notes")):
+        for prop in contents.get(key, []):
+            draft.set_first(field, _text(prop))
+    for key, field in (("x-fieldkit-kind", "kind"), ("x-fieldkit-sensitivity", "sensitivity")):
+        for prop in contents.get(key, []):
+            draft.set_first(field, _text(prop).lower())
+    for prop in contents.get("tel", []):
+        number = _text(prop).removeprefix("tel:")
+        (draft.faxes if "fax" in _params(prop) else draft.phones).append(number)
+    draft.emails.extend(_text(p) for p in contents.get("email", []))
+    for prop in contents.get("adr", [])[:1]:
+        adr = prop.value
+        if hasattr(adr, "street"):
+            for part, attr in (("street", "street"), ("extended", "extended")):
+                _address_part(draft, part, getattr(adr, attr))
+            _address_part(draft, "region", adr.region)
+            _address_part(draft, "postcode", adr.code)
+            draft.set_first("city", _joined(adr.city))
+            draft.set_first("country", _joined(adr.country))
+    tags = [t.strip() for p in contents.get("categories", []) for t in _as_list(p.value)]
+    if tags:
+        draft.fields["tags"] = [t for t in tags if t]
+    languages = [_text(p) for p in contents.get("lang", [])]
+    if languages:
+        draft.fields["languages"] = [lang for lang in languages if lang]
+    for prop in contents.get("bday", [])[:1]:
+        draft.birthday = _text(prop)
+    return draft
+
+
+def _as_list(value: Any) -> list[str]:
+    return value if isinstance(value, list) else str(value).split(",")
+
+
+def _joined(value: Any) -> str:
+    return (", ".join(value) if isinstance(value, list) else str(value or "")).strip()
+
+
+def _address_part(draft: Draft, part: str, value: Any) -> None:
+    text = _joined(value)
+    if text:
+        draft.address_parts[part] = text
+
+
+# --- writing ------------------------------------------------------------------
+
+
+def _fold(line: str) -> str:
+    """Fold a long ASCII line at 75 octets (RFC 6350 3.2)."""
+    if len(line) <= 75:
+        return line
+    parts = [line[:75]] + [line[i : i + 74] for i in range(75, len(line), 74)]
+    return "\r\n ".join(parts)
+
+
+def contact_card(contact: dict[str, Any], photo: tuple[bytes, str] | None = None) -> str:
+    """One contact as a vCard 4.0 (already redacted by the caller when it must be)."""
+    card = vobject.vCard()
+    card.add("version").value = "4.0"
+    card.add("fn").value = contact.get("name") or ""
+    card.add("kind").value = (
+        "org" if contact.get("kind") in ("ngo", "hotline", "shelter") else ("individual")
+    )
+    if contact.get("title"):
+        card.add("title").value = contact["title"]
+    if contact.get("organization"):
+        card.add("org").value = [contact["organization"]]
+    for key, kind in (("phone", "voice"), ("fax", "fax")):
+        if contact.get(key):
+            tel = card.add("tel")
+            tel.value = contact[key]
+            tel.params["TYPE"] = [kind]
+            tel.params["VALUE"] = ["text"]
+    if contact.get("email"):
+        card.add("email").value = contact["email"]
+    if contact.get("website"):
+        card.add("url").value = contact["website"]
+    if any(contact.get(k) for k in ("address", "city", "country")):
+        card.add("adr").value = vobject.vcard.Address(
+            street=contact.get("address") or "",
+            city=contact.get("city") or "",
+            country=contact.get("country") or "",
+        )
+    for language in contact.get("languages") or []:
+        card.add("lang").value = language
+    if contact.get("tags"):
+        card.add("categories").value = list(contact["tags"])
+    if contact.get("notes"):
+        card.add("note").value = contact["notes"]
+    card.add("x-fieldkit-kind").value = contact.get("kind") or "other"
+    card.add("x-fieldkit-sensitivity").value = contact.get("sensitivity") or "normal"
+    if contact.get("id"):
+        card.add("uid").value = f"urn:uuid:{contact['id']}"
+    text = card.serialize()
+    if photo:
+        data, mime = photo
+        uri = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        end = text.rindex("END:VCARD")
+        text = text[:end] + _fold(f"PHOTO:{uri}") + "\r\n" + text[end:]
+    return text

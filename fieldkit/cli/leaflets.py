@@ -1,0 +1,102 @@
+"""``fieldkit leaflet templates|render|letters``: print-ready PDFs from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fieldkit.cli import pass_ctx
+from fieldkit.cli.output import emit_json, json_option, table
+from fieldkit.i18n import _, ngettext
+
+LANGUAGE_HELP = "Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru)."
+PAPER_HELP = "Paper size: a4 or letter."
+
+
+def _report(result, out: Path) -> None:
+    result.save(out)
+    for warning in result.warnings:
+        click.echo(_("Warning: %(message)s") % {"message": warning}, err=True)
+    click.echo(
+        ngettext("Wrote %(path)s (%(n)d page).", "Wrote %(path)s (%(n)d pages).", result.pages)
+        % {"path": out, "n": result.pages}
+    )
+
+
+@click.group(
+    "leaflet",
+    help="Print-ready leaflets in every shipped language.\n\nExample:\n\n"
+    "    fieldkit leaflet render fact-card --lang hi --content ID --out card.pdf",
+)
+def leaflet() -> None:
+    pass
+
+
+@leaflet.command(
+    "templates",
+    help="List the leaflet templates and what content each one prints.\n\nExample:\n\n"
+    "    fieldkit leaflet templates",
+)
+@json_option
+def templates_(as_json: bool) -> None:
+    from fieldkit.leaflets import templates
+
+    rows = []
+    for name in templates.NAMES:
+        module = templates.get(name)
+        content = {"materials": _("materials"), "laws": _("laws"), "campaigns": _("a campaign")}
+        needed = content[module.CONTENT] if module.NEEDS_CONTENT else _("optional")
+        rows.append({"name": name, "title": templates.label(name), "content": needed})
+    if as_json:
+        emit_json(rows)
+        return
+    click.echo(table(rows, ["name", "title", "content"], [_("Name"), _("Template"), _("Content")]))
+
+
+@leaflet.command(
+    "render",
+    help="Render a template with materials or laws to a PDF.\n\nExample:\n\n"
+    "    fieldkit leaflet render law-summary --lang ar --paper a4 --content ID --out law.pdf",
+)
+@click.argument("template")
+@click.option("--lang", "language", default="en", show_default=True, help=LANGUAGE_HELP)
+@click.option("--paper", default="a4", show_default=True, help=PAPER_HELP)
+@click.option("--content", "content", multiple=True, help="Id of a material or law (repeatable).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="PDF file to write.",
+)
+@pass_ctx
+def render_(ctx, template: str, language: str, paper: str, content, out: Path) -> None:
+    from fieldkit.leaflets import render
+
+    ids = [i.strip() for value in content for i in value.split(",") if i.strip()]
+    _report(render(ctx.profile(), template, ids, language=language, paper=paper), out)
+
+
+@leaflet.command(
+    "letters",
+    help="One action-alert letter per target of a campaign, in one PDF.\n\nExample:\n\n"
+    "    fieldkit leaflet letters CAMPAIGN_ID --lang es --out letters.pdf",
+)
+@click.argument("campaign_id", metavar="CAMPAIGN")
+@click.option("--lang", "language", default="en", show_default=True, help=LANGUAGE_HELP)
+@click.option("--paper", default="a4", show_default=True, help=PAPER_HELP)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="PDF file to write.",
+)
+@pass_ctx
+def letters(ctx, campaign_id: str, language: str, paper: str, out: Path) -> None:
+    from fieldkit.leaflets import render_letters
+
+    _report(render_letters(ctx.profile(), campaign_id, language=language, paper=paper), out)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(leaflet)

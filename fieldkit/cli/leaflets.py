@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from fieldkit.cli import pass_ctx
-from fieldkit.cli.output import emit_json, json_option, table
+from fieldkit.cli.output import emit_json, emit_record, json_option, table
 from fieldkit.i18n import _, ngettext
 
 LANGUAGE_HELP = "Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru)."
@@ -96,6 +96,72 @@ def letters(ctx, campaign_id: str, language: str, paper: str, out: Path) -> None
     from fieldkit.leaflets import render_letters
 
     _report(render_letters(ctx.profile(), campaign_id, language=language, paper=paper), out)
+
+
+@leaflet.command(
+    "theme",
+    help="Show or set the organisation's leaflet theme: hotline, link, logo, colours, and the "
+    "content language fallback chain.\n\nExample:\n\n"
+    "    fieldkit leaflet theme --hotline 1098 --logo logo.png --primary '#1f4e79' "
+    "--fallback hi,en",
+)
+@click.option("--hotline", default=None, help="Hotline number printed on every leaflet.")
+@click.option("--link", default=None, help="Link the QR code carries (else the hotline).")
+@click.option("--logo", type=click.Path(path_type=Path, dir_okay=False), help="PNG or JPEG logo.")
+@click.option("--primary", default=None, help="Main colour, e.g. #1f4e79.")
+@click.option("--accent", default=None, help="Accent colour, e.g. #c0392b.")
+@click.option("--fallback", default=None, help="Content languages to fall back on, e.g. hi,en.")
+@json_option
+@pass_ctx
+def theme(ctx, hotline, link, logo, primary, accent, fallback, as_json: bool) -> None:
+    from fieldkit.leaflets import Theme
+    from fieldkit.leaflets.theme import check_logo
+
+    profile = ctx.profile()
+    current = Theme.from_profile(profile)
+    settings = {
+        "leaflet_hotline": hotline,
+        "leaflet_link": link,
+        "leaflet_primary": primary,
+        "leaflet_accent": accent,
+        "content_fallback": fallback,
+    }
+    settings = {k: v for k, v in settings.items() if v is not None}
+    Theme(primary=primary or current.primary, accent=accent or current.accent)  # checks colours
+    if logo is not None:
+        try:
+            data = logo.read_bytes()
+        except OSError as exc:
+            raise click.ClickException(
+                _("Cannot read %(path)s (%(error)s).") % {"path": logo, "error": exc.strerror}
+            ) from None
+        check_logo(data)
+        settings["leaflet_logo"] = profile.attach_bytes(data, logo.name)
+    if settings:
+        profile.set_settings(**settings)
+        current = Theme.from_profile(profile)
+    shown = {
+        "organization": current.organization,
+        "hotline": current.hotline,
+        "link": current.link,
+        "logo": profile.setting("leaflet_logo") or "",
+        "primary": current.primary,
+        "accent": current.accent,
+        "fallback": profile.setting("content_fallback") or "en",
+    }
+    if as_json:
+        emit_json(shown)
+        return
+    labels = {
+        "organization": _("Organisation"),
+        "hotline": _("Hotline"),
+        "link": _("Link"),
+        "logo": _("Logo"),
+        "primary": _("Main colour"),
+        "accent": _("Accent colour"),
+        "fallback": _("Content fallback"),
+    }
+    emit_record(shown, labels)
 
 
 def register(cli: click.Group) -> None:

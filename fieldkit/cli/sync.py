@@ -1,0 +1,341 @@
+"""``fieldkit org|sync|export|import|conflicts``: sync from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from fieldkit.cli import pass_ctx
+from fieldkit.cli.output import emit_json, json_option, table
+from fieldkit.errors import FieldKitError
+from fieldkit.i18n import _
+
+passphrase_option = click.option(
+    "--passphrase",
+    envvar="FIELDKIT_SYNC_PASSPHRASE",
+    default=None,
+    help="Passphrase that protects the file (or set FIELDKIT_SYNC_PASSPHRASE).",
+)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise FieldKitError(
+            _("Cannot write %(path)s (%(error)s).") % {"path": path, "error": exc.strerror}
+        ) from exc
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FieldKitError(
+            _("Cannot read %(path)s (%(error)s).") % {"path": path, "error": exc.strerror}
+        ) from exc
+
+
+# --- org --------------------------------------------------------------------------
+
+
+@click.group(
+    help="The organisation: headquarters' key, enrolled devices, revocations.\n\nExample:\n\n"
+    '    fieldkit org create "Shakti Vahini"'
+)
+def org() -> None:
+    pass
+
+
+@org.command(
+    "create",
+    help="Make this device headquarters of a new organisation (creates its signing key).\n\n"
+    'Example:\n\n    fieldkit org create "Shakti Vahini"',
+)
+@click.argument("name")
+@pass_ctx
+def org_create(ctx, name: str) -> None:
+    from fieldkit.sync.org import create_org
+
+    created = create_org(ctx.profile(), name)
+    click.echo(
+        _("Organisation “%(name)s” created; this device is headquarters.") % {"name": created.name}
+    )
+
+
+@org.command(
+    "issue",
+    help="Headquarters: write an enrolment file for a new device. Keep it secret: it holds "
+    "the device's key.\n\nExample:\n\n"
+    '    fieldkit org issue "Delhi office" --out delhi.fkenrol --passphrase "long words"',
+)
+@click.argument("device_name")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--hq", is_flag=True, help="Enrol another headquarters device (may send snapshots).")
+@passphrase_option
+@pass_ctx
+def org_issue(ctx, device_name: str, out: Path, hq: bool, passphrase: str | None) -> None:
+    from fieldkit.sync.org import DEVICE, HQ, issue_enrolment
+
+    data = issue_enrolment(
+        ctx.profile(), device_name, role=HQ if hq else DEVICE, passphrase=passphrase
+    )
+    _write_file(out, data)
+    click.echo(
+        _("Enrolment file for “%(name)s” written to %(path)s.") % {"name": device_name, "path": out}
+    )
+
+
+@org.command(
+    "join",
+    help="Join the organisation with an enrolment file from headquarters.\n\nExample:\n\n"
+    '    fieldkit org join delhi.fkenrol --passphrase "long words"',
+)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@passphrase_option
+@pass_ctx
+def org_join(ctx, file: Path, passphrase: str | None) -> None:
+    from fieldkit.sync.org import join
+
+    joined = join(ctx.profile(), _read_file(file), passphrase)
+    click.echo(_("This device joined “%(name)s”.") % {"name": joined.name})
+
+
+@org.command(
+    "revoke",
+    help="Headquarters: revoke a device; its later bundles are refused everywhere.\n\n"
+    "Example:\n\n    fieldkit org revoke 01931c2e-…",
+)
+@click.argument("device")
+@pass_ctx
+def org_revoke(ctx, device: str) -> None:
+    from fieldkit.sync.org import devices, revoke
+
+    profile = ctx.profile()
+    matches = [d["device"] for d in devices(profile) if d["device"].startswith(device)]
+    revoke(profile, matches[0] if len(matches) == 1 else device)
+    click.echo(_("Device revoked. Sync to pass the revocation on to every device."))
+
+
+@org.command(
+    "devices",
+    help="List the devices this profile knows.\n\nExample:\n\n    fieldkit org devices --json",
+)
+@json_option
+@pass_ctx
+def org_devices(ctx, as_json: bool) -> None:
+    from fieldkit.sync.org import devices
+
+    rows = devices(ctx.profile())
+    if as_json:
+        emit_json(rows)
+        return
+    click.echo(
+        table(
+            rows,
+            ["device", "name", "role", "revoked"],
+            [_("Device"), _("Name"), _("Role"), _("Revoked")],
+        )
+    )
+
+
+# --- sync, export, import ----------------------------------------------------------
+
+
+@click.command(
+    "sync",
+    help="Sync with a folder (USB stick, shared folder) or a WebDAV address: send this device's "
+    "new changes, apply everyone else's, and report counts. TARGET is a saved target's name, "
+    "a folder or an http(s) URL; --save NAME remembers it (the password goes to the system "
+    "keyring, or is stored encrypted).\n\nExample:\n\n"
+    "    fieldkit sync /media/usb\n"
+    "    FIELDKIT_SYNC_PASSWORD=… fieldkit sync https://cloud.example.org/remote.php/dav/files/me/ "
+    "--user me --save hq-cloud",
+)
+@click.argument("target", required=False)
+@click.option("--list", "list_targets", is_flag=True, help="List saved targets and stop.")
+@click.option("--user", default=None, help="WebDAV user name.")
+@click.option(
+    "--password",
+    envvar="FIELDKIT_SYNC_PASSWORD",
+    default=None,
+    help="WebDAV password (or FIELDKIT_SYNC_PASSWORD).",
+)
+@passphrase_option
+@click.option(
+    "--encrypt-to-hq", is_flag=True, help="Encrypt what this device sends to headquarters' key."
+)
+@click.option("--save", "save_as", default=None, help="Remember this target under a name.")
+@click.option(
+    "--auto",
+    type=click.Choice(["off", "background", "ask"]),
+    default=None,
+    help="Sync when online: off, in the background, or ask first.",
+)
+@json_option
+@pass_ctx
+def sync_cmd(
+    ctx, target, list_targets, user, password, passphrase, encrypt_to_hq, save_as, auto, as_json
+) -> None:
+    from fieldkit.sync import engine
+
+    profile = ctx.profile()
+    if list_targets or not target:
+        rows = [t.__dict__ | {"options": json.dumps(t.options)} for t in engine.targets(profile)]
+        if as_json:
+            emit_json(rows)
+        elif not target and not rows:
+            click.echo(_("No saved targets. Sync with a folder or URL and add --save NAME."))
+        else:
+            click.echo(
+                table(
+                    rows,
+                    ["name", "kind", "location", "auto", "last_sync"],
+                    [_("Name"), _("Kind"), _("Location"), _("Sync when online"), _("Last sync")],
+                )
+            )
+        return
+    chosen = engine.get_target(profile, target)
+    if user:
+        chosen.username = user
+    if encrypt_to_hq:
+        chosen.options["encrypt_to_hq"] = True
+    if auto:
+        chosen.auto = auto
+    if save_as:
+        chosen.name = save_as
+        engine.save_target(profile, chosen, password=password, passphrase=passphrase)
+    report = engine.sync(profile, chosen, password=password, passphrase=passphrase)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    click.echo(
+        _(
+            "Synced with %(target)s: sent %(uploaded)d file(s) (%(exported)d new changes), "
+            "applied %(applied)d file(s) with %(changes)d changes, %(conflicts)d new conflicts."
+        )
+        % report.as_dict()
+    )
+    for name, reason in report.refused:
+        click.echo(_("Refused %(file)s: %(reason)s") % {"file": name, "reason": reason}, err=True)
+
+
+@click.command(
+    "export",
+    help="Write this device's changes (or, at headquarters, a snapshot of everything) to one "
+    "bundle file, optionally encrypted.\n\nExample:\n\n"
+    "    fieldkit export /media/usb/delhi.fkb --encrypt-to-hq\n"
+    "    fieldkit export hq-snapshot.fkb --snapshot",
+)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--snapshot", is_flag=True, help="Everything as it is now, to start a new device.")
+@click.option("--encrypt-to-hq", is_flag=True, help="Only headquarters can open the file.")
+@passphrase_option
+@pass_ctx
+def export_cmd(ctx, file: Path, snapshot: bool, encrypt_to_hq: bool, passphrase) -> None:
+    from fieldkit.sync.exchange import export_changes, export_snapshot, protect
+
+    profile = ctx.profile()
+    data = export_snapshot(profile) if snapshot else export_changes(profile)
+    if data is None:
+        click.echo(_("This device has no changes to export."))
+        return
+    _write_file(file, protect(profile, data, to_hq=encrypt_to_hq, passphrase=passphrase))
+    click.echo(_("Bundle written to %(path)s.") % {"path": file})
+
+
+@click.command(
+    "import",
+    help="Verify and apply one bundle file. A damaged, forged or untrusted bundle is refused "
+    "and nothing changes.\n\nExample:\n\n    fieldkit import /media/usb/delhi.fkb",
+)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@passphrase_option
+@json_option
+@pass_ctx
+def import_cmd(ctx, file: Path, passphrase, as_json: bool) -> None:
+    from fieldkit.sync.exchange import import_bytes
+
+    profile = ctx.profile()
+    data = _read_file(file)
+    profile.backup("before-import")
+    result = import_bytes(profile, data, passphrase=passphrase)
+    m = result.merge
+    if as_json:
+        emit_json({"bundle_id": result.bundle_id, "device": result.device, **m.__dict__})
+        return
+    if result.already:
+        click.echo(_("This bundle was already applied; nothing changed."))
+        return
+    click.echo(
+        _(
+            "Applied %(applied)d changes from %(device)s (%(skipped)d already known), "
+            "%(conflicts)d new conflicts."
+        )
+        % {**m.__dict__, "device": result.device_name or result.device}
+    )
+
+
+# --- conflicts ----------------------------------------------------------------------
+
+
+@click.group(
+    help="Review conflicts: edits of the same field made at the same time on two devices.\n\n"
+    "Example:\n\n    fieldkit conflicts list"
+)
+def conflicts() -> None:
+    pass
+
+
+@conflicts.command(
+    "list",
+    help="List unresolved conflicts with both values.\n\nExample:\n\n"
+    "    fieldkit conflicts list --json",
+)
+@click.option("--all", "include_resolved", is_flag=True, help="Include resolved ones.")
+@json_option
+@pass_ctx
+def conflicts_list(ctx, include_resolved: bool, as_json: bool) -> None:
+    from fieldkit.sync.conflicts import list_conflicts
+
+    rows = list_conflicts(ctx.profile(), include_resolved=include_resolved)
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        row["short"] = row["id"][:8]
+    click.echo(
+        table(
+            rows,
+            ["short", "entity", "title", "field", "kept_value", "lost_value"],
+            [_("Id"), _("Kind"), _("Record"), _("Field"), _("Current value"), _("Other value")],
+        )
+    )
+
+
+@conflicts.command(
+    "keep",
+    help="Settle a conflict: keep the current value, or bring back the other one.\n\n"
+    "Example:\n\n    fieldkit conflicts keep 3fa2c1d0 --other",
+)
+@click.argument("conflict_id")
+@click.option("--other", is_flag=True, help="Bring back the value that lost.")
+@pass_ctx
+def conflicts_keep(ctx, conflict_id: str, other: bool) -> None:
+    from fieldkit.sync.conflicts import KEPT, LOST, keep
+
+    keep(ctx.profile(), conflict_id, LOST if other else KEPT)
+    click.echo(_("Conflict settled."))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(org)
+    cli.add_command(sync_cmd)
+    cli.add_command(export_cmd)
+    cli.add_command(import_cmd)
+    cli.add_command(conflicts)

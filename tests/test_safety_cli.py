@@ -1,0 +1,122 @@
+"""The passphrase, erase and audit commands, and a full disk, from the command line."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from fieldkit.cli import cli
+from fieldkit.data import encryption, store
+from fieldkit.profile import Profile
+
+PASS = "correct horse battery"
+
+
+def run(args, env=None, input=None):
+    return CliRunner().invoke(cli, args, env=env or {}, input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "office"
+    assert run(["--profile", str(path), "init", "--org", "Office"]).exit_code == 0
+    assert run(["--profile", str(path), "contacts", "add", "--name", "Ravi Prakash"]).exit_code == 0
+    return path
+
+
+def test_passphrase_set_then_commands_need_it(folder):
+    result = run(["--profile", str(folder), "passphrase", "set"], input=f"{PASS}\n{PASS}\n")
+    assert result.exit_code == 0, result.output
+    assert "now encrypted" in result.output
+    assert encryption.is_encrypted(folder / "fieldkit.db")
+
+    listing = run(["--profile", str(folder), "contacts", "list"], env={"FIELDKIT_PASSPHRASE": PASS})
+    assert listing.exit_code == 0 and "Ravi Prakash" in listing.output
+
+    wrong = run(["--profile", str(folder), "contacts", "list"], input="not it at all\n")
+    assert wrong.exit_code == 1
+    assert "passphrase is not correct" in wrong.output
+    assert "Traceback" not in wrong.output
+
+    log = run(["--profile", str(folder), "audit", "--json"], env={"FIELDKIT_PASSPHRASE": PASS})
+    assert [e["action"] for e in json.loads(log.output)] == ["encrypt"]
+
+
+def test_passphrase_change_from_the_command_line(folder):
+    run(["--profile", str(folder), "passphrase", "set"], env={"FIELDKIT_NEW_PASSPHRASE": PASS})
+    result = run(
+        ["--profile", str(folder), "passphrase", "change"],
+        env={"FIELDKIT_PASSPHRASE": PASS},
+        input="another passphrase\nanother passphrase\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Passphrase changed" in result.output
+    old = run(["--profile", str(folder), "stats"], env={"FIELDKIT_PASSPHRASE": PASS})
+    assert old.exit_code == 1 and "not correct" in old.output
+    new = run(
+        ["--profile", str(folder), "audit"], env={"FIELDKIT_PASSPHRASE": "another passphrase"}
+    )
+    assert new.exit_code == 0 and "Passphrase changed" in new.output
+
+
+def test_weak_new_passphrase_is_refused(folder):
+    result = run(["--profile", str(folder), "passphrase", "set"], input="short\nshort\n")
+    assert result.exit_code == 1 and "at least 8 characters" in result.output
+    assert not encryption.is_encrypted(folder / "fieldkit.db")
+
+
+def test_erase_needs_the_flag_and_the_typed_word(folder):
+    refused = run(["--profile", str(folder), "erase"])
+    assert refused.exit_code == 1 and "Nothing was erased" in refused.output
+    mistyped = run(["--profile", str(folder), "erase", "--yes-erase-this-device"], input="erase\n")
+    assert mistyped.exit_code == 1 and "did not match" in mistyped.output
+    assert (folder / "fieldkit.db").exists()
+    done = run(["--profile", str(folder), "erase", "--yes-erase-this-device"], input="ERASE\n")
+    assert done.exit_code == 0, done.output
+    assert not folder.exists()
+
+
+def test_erase_removes_backups_and_attachments(tmp_path):
+    p = Profile.create(tmp_path / "gone", passphrase=PASS)
+    p.attach_bytes(b"photo", "p.jpg")
+    p.backup()
+    p.close()
+    removed = encryption.erase_profile(tmp_path / "gone")
+    assert removed >= 3
+    assert not (tmp_path / "gone").exists()
+
+
+def test_audit_empty_and_filtered(folder):
+    assert "empty" in run(["--profile", str(folder), "audit"]).output
+    run(["--profile", str(folder), "backup"])
+    assert run(["--profile", str(folder), "restore", "--yes"]).exit_code == 0
+    shown = run(["--profile", str(folder), "audit", "--action", "restore"])
+    assert "Restore" in shown.output
+
+
+def test_full_disk_through_the_cli(folder, monkeypatch):
+    """A write that finds no space: one clear line, nothing half-written."""
+    real_connect = store.connect
+
+    def small_disk(path, passphrase=None):
+        conn = real_connect(path, passphrase)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        return conn
+
+    monkeypatch.setattr(store, "connect", small_disk)
+    result = run(
+        ["--profile", str(folder), "contacts", "add", "--name", "Big", "--notes", "x" * 150_000]
+    )
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert "The disk is full: nothing was saved" in result.output
+    assert "Traceback" not in result.output
+    conn = sqlite3.connect(folder / "fieldkit.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM changes WHERE tbl = 'contacts'").fetchone()[0] == 1
+    conn.close()

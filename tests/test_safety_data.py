@@ -1,0 +1,85 @@
+"""Redaction, the audit log's contents, and a full disk under Records.add_many."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit import audit
+from fieldkit.data import entities as E
+from fieldkit.data.redact import redact, redact_all, restricted_fields
+from fieldkit.errors import StoreError
+
+
+def _contact(**extra):
+    return {
+        "name": "Meena Das",
+        "kind": "shelter",
+        "organization": "Safe Shelter",
+        "phone": "+91 98100 11111",
+        "email": "meena@example.org",
+        "address": "12 Hidden Lane",
+        "notes": "survivor support",
+        "country": "IN",
+        **extra,
+    }
+
+
+def test_restricted_record_loses_personal_fields(profile):
+    cid = profile.contacts.add(_contact(sensitivity="restricted"))
+    record = profile.contacts.get(cid)
+    out = redact(E.CONTACTS, record)
+    for name in ("phone", "phone_e164", "email", "address", "notes"):
+        assert name not in out
+    assert out["name"] == "Meena Das" and out["organization"] == "Safe Shelter"
+    assert redact(E.CONTACTS, record, include_restricted=True) == record
+    assert set(restricted_fields(E.CONTACTS)) >= {"phone", "email", "address", "notes"}
+
+
+def test_normal_and_local_only_records(profile):
+    normal = profile.contacts.get(profile.contacts.add(_contact()))
+    assert redact(E.CONTACTS, normal) == normal
+    profile.contacts.add(_contact(name="Hidden", sensitivity="local-only"))
+    profile.contacts.add(_contact(name="Guarded", sensitivity="restricted"))
+    shared = list(redact_all(E.CONTACTS, profile.contacts.list()))
+    assert [r["name"] for r in shared] == ["Guarded", "Meena Das"]
+    assert "phone" not in shared[0] and shared[1]["phone"] == "+91 98100 11111"
+
+
+def test_audit_refuses_record_contents(profile):
+    audit.record(profile.store, "import", entity="contacts", rows=120, format="csv")
+    with pytest.raises(ValueError):
+        audit.record(profile.store, "export", note="Meena Das, +91 98100 11111")
+    with pytest.raises(ValueError):
+        audit.record(profile.store, "gossip")
+    [entry] = audit.entries(profile.store)
+    assert entry["details"] == {"entity": "contacts", "rows": 120, "format": "csv"}
+    assert entry["device"] == profile.device_id
+
+
+def test_restore_keeps_later_audit_entries(profile):
+    profile.backup("manual")
+    audit.record(profile.store, "export", entity="contacts", rows=3)
+    profile.restore()
+    actions = [e["action"] for e in audit.entries(profile.store)]
+    assert actions == ["restore", "export"]
+
+
+def test_full_disk_during_a_large_import(profile):
+    profile.contacts.add({"name": "Already here"})
+    conn = profile.store.conn
+    before = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 5}")
+    rows = [{"name": f"Person {i}", "notes": "n" * 200} for i in range(3000)]
+    with pytest.raises(StoreError, match="The disk is full: nothing was saved"):
+        profile.contacts.add_many(rows)
+    assert profile.contacts.count() == 1
+    assert conn.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert profile.search("Person") == []
+    # Space comes back: the same import now completes, numbering its changes without a gap.
+    conn.execute("PRAGMA max_page_count = 1073741823")
+    profile.contacts.add_many(rows)
+    assert profile.contacts.count() == 3001
+    dseqs = [r[0] for r in conn.execute("SELECT dseq FROM changes ORDER BY dseq")]
+    assert dseqs == list(range(1, len(dseqs) + 1))

@@ -36,6 +36,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+    from fieldkit.ui import qt_i18n
+
+    qt_i18n.install(app)  # Qt's own dialog strings follow the UI language
     return app
 
 
@@ -48,6 +51,7 @@ class AppSession:
         from fieldkit.ui.ops import Operations
         from fieldkit.ui.worker import Worker
 
+        self.closed = False
         self.writer = Profile.open(path)
         try:
             self.reader = Profile.open(path)
@@ -64,7 +68,10 @@ class AppSession:
         self.ops.parent_widget = self.window
 
     def close(self) -> None:
-        """Close the window, let queued writes finish, close both profiles."""
+        """Close the window, let queued writes finish, close both profiles (once)."""
+        if self.closed:
+            return
+        self.closed = True
         self.window.close()
         self.window.shutdown()
         self.worker.stop()

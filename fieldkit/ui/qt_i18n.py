@@ -1,0 +1,78 @@
+"""Qt's own strings (message box buttons, file dialogs) in the UI language, and RTL layout.
+
+:func:`install` is called once with the QApplication; from then on every
+:func:`fieldkit.i18n.set_language` swaps Qt's translator (the ``qtbase_<lang>.qm``
+files PySide6 ships) and mirrors the layout for right-to-left languages.
+Languages Qt ships no translation for (Hindi, Swahili) keep Qt's English
+buttons; that is logged once, not shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import Qt as _Qt
+from PySide6.QtWidgets import QApplication
+
+from fieldkit import i18n
+
+log = logging.getLogger(__name__)
+
+_state: dict[str, object] = {"translator": None, "installed": False}
+
+
+def translations_dir() -> Path:
+    """Where PySide6 keeps Qt's .qm translations."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def qt_catalog(language: str) -> Path | None:
+    """The qtbase catalog for ``language`` (``pt_BR`` before ``pt``), or None."""
+    folder = translations_dir()
+    code = language.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        path = folder / f"qtbase_{candidate}.qm"
+        if path.exists():
+            return path
+    return None
+
+
+def apply_language(language: str, app: QApplication | None = None) -> bool:
+    """Translate Qt's own strings and set the layout direction; True if Qt has a catalog."""
+    app = app or QApplication.instance()
+    if app is None:
+        return False
+    old = _state["translator"]
+    if old is not None:
+        app.removeTranslator(old)
+        _state["translator"] = None
+    found = False
+    path = qt_catalog(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if path is not None:
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _state["translator"] = translator
+            found = True
+        else:
+            log.warning("Qt translation %s could not be loaded", path.name)
+    elif language not in (i18n.DEFAULT_LANGUAGE, i18n.PSEUDO_LANGUAGE):
+        log.info("Qt ships no translation for %s; its dialog buttons stay in English", language)
+    if language != i18n.PSEUDO_LANGUAGE:
+        QLocale.setDefault(QLocale(str(i18n.babel_locale(language))))
+    app.setLayoutDirection(
+        _Qt.LayoutDirection.RightToLeft
+        if i18n.is_rtl(language)
+        else _Qt.LayoutDirection.LeftToRight
+    )
+    return found
+
+
+def install(app: QApplication) -> None:
+    """Follow the UI language from now on (idempotent)."""
+    apply_language(i18n.current_language(), app)
+    if not _state["installed"]:
+        i18n.on_language_changed(lambda language: apply_language(language))
+        _state["installed"] = True

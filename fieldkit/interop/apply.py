@@ -30,6 +30,7 @@ class ImportResult:
 
     created: int
     updated: int
+    unchanged: int
     skipped: int
     rejected: int
     photos: int
@@ -38,11 +39,12 @@ class ImportResult:
 
     def summary(self) -> str:
         return _(
-            "Imported: %(created)d created, %(updated)d updated, %(skipped)d skipped, "
-            "%(rejected)d rejected."
+            "Imported: %(created)d created, %(updated)d updated, %(unchanged)d already up to "
+            "date, %(skipped)d skipped, %(rejected)d rejected."
         ) % {
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "skipped": self.skipped,
             "rejected": self.rejected,
         }
@@ -145,6 +147,7 @@ def apply_plan(
     return ImportResult(
         created=len(ids),
         updated=updated,
+        unchanged=len(updates) - updated,
         skipped=counts[SKIP],
         rejected=counts[REJECT],
         photos=photos,

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,7 +167,15 @@ def read_unverified(data: bytes) -> tuple[bytes, str, zipfile.ZipFile]:
         zf = zipfile.ZipFile(io.BytesIO(data))
         raw = zf.read("manifest.json")
         sig = zf.read("manifest.sig").decode("ascii")
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, EOFError, OSError, ValueError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        UnicodeDecodeError,
+        EOFError,
+        OSError,
+        ValueError,
+    ):
         raise _damaged() from None
     return raw, sig, zf
 
@@ -249,7 +258,7 @@ def verify_bundle(data: bytes, trust: Trust) -> tuple[Bundle, list[dict[str, Any
     try:
         payload = zf.read("changes.jsonl")
         attachments = {sha: zf.read(f"attachments/{sha}") for sha in manifest["attachments"]}
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError, TypeError):
         raise _damaged() from None
     if hashlib.sha256(payload).hexdigest() != manifest.get("payload_sha256"):
         raise _damaged()

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(180)
+        self.sidebar.setFixedWidth(160)
         for _name, _title in SECTIONS:
             self.sidebar.addItem("")
         self.stack = QStackedWidget()

@@ -65,6 +65,10 @@ class EntityPage(QWidget):
         for name in self.filter_names():
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
             combo.currentIndexChanged.connect(self.apply_filters)
             self.filters[name] = combo
             bar.addWidget(combo, 1)
@@ -81,12 +85,14 @@ class EntityPage(QWidget):
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
-        for button in self.extra_buttons():
-            actions.addWidget(button)
         actions.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         actions.addWidget(self.count_label)
+        extras = QHBoxLayout()  # a row of its own, so narrow windows still fit
+        for button in self.extra_buttons():
+            extras.addWidget(button)
+        extras.addStretch(1)
 
         self.table = QTableView()
         self.table.setObjectName("table")
@@ -106,6 +112,7 @@ class EntityPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(actions)
+        layout.addLayout(extras)
         self.body = QVBoxLayout()
         self.body.addWidget(self.table, 1)
         layout.addLayout(self.body, 1)

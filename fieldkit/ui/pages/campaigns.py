@@ -36,6 +36,8 @@ class CampaignsPage(EntityPage):
             self.detail.show_campaign(self.detail.campaign_id)
 
     def log_outreach(self) -> LogOutreachDialog:
-        dialog = LogOutreachDialog(self.ctx, campaign_id=self.detail.campaign_id, parent=self)
-        dialog.open()
-        return dialog
+        self.outreach_dialog = LogOutreachDialog(
+            self.ctx, campaign_id=self.detail.campaign_id, parent=self
+        )
+        self.outreach_dialog.open()
+        return self.outreach_dialog

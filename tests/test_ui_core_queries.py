@@ -1,0 +1,53 @@
+"""The core queries the app's lists rely on: search-as-you-type filter and filter choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.errors import ValidationError
+
+
+@pytest.fixture
+def filled(profile):
+    for values in (
+        {"name": "Asha Rao", "country": "IN", "tags": ["police"], "languages": ["hi", "en"]},
+        {"name": "Ashok Kumar", "country": "in", "tags": ["labour", "police"]},
+        {"name": "Juma Otieno", "country": "KE", "organization": "Asha Shelter"},
+        {"name": "Gone Person", "country": "US"},
+    ):
+        profile.contacts.add(values)
+    gone = profile.contacts.list({"q": "gone"})[0]["id"]
+    profile.contacts.delete(gone)
+    return profile
+
+
+def test_q_filter_matches_every_word_last_as_prefix(filled):
+    names = lambda f: sorted(r["name"] for r in filled.contacts.list(f))  # noqa: E731
+    assert names({"q": "ash"}) == ["Asha Rao", "Ashok Kumar", "Juma Otieno"]
+    assert names({"q": "asha shel"}) == ["Juma Otieno"]
+    assert names({"q": "ash", "country": "IN"}) == ["Asha Rao", "Ashok Kumar"]
+    assert names({"q": "gone"}) == []  # deleted records stay out
+    assert names({"q": '"AND NEAR('}) == []  # FTS syntax is searched as text
+    assert filled.contacts.count({"q": "ash"}) == 3
+    assert filled.contacts.count({"q": "  "}) == 3  # nothing typed: no filter
+
+
+def test_q_filter_pages_in_order(filled):
+    first = filled.contacts.list({"q": "ash"}, limit=2)
+    rest = filled.contacts.list({"q": "ash"}, limit=2, offset=2)
+    assert [r["name"] for r in first + rest] == ["Asha Rao", "Ashok Kumar", "Juma Otieno"]
+
+
+def test_distinct_gives_filter_choices(filled):
+    assert filled.contacts.distinct("country") == ["IN", "KE"]
+    assert filled.contacts.distinct("tag") == ["labour", "police"]
+    assert filled.contacts.distinct("lang") == ["en", "hi"]
+    filled.laws.add({"title": "Palermo", "jurisdiction": "intl", "kind": "treaty"})
+    assert filled.laws.distinct("country") == ["intl"]
+    with pytest.raises(KeyError):
+        filled.contacts.distinct("no_such_field")
+
+
+def test_unknown_filter_is_still_refused(filled):
+    with pytest.raises(ValidationError):
+        filled.contacts.list({"nonsense": "x"})

@@ -299,6 +299,23 @@ def unseal(key: bytes, blob: bytes, sha256: str) -> bytes:
 # --- profile-level operations ------------------------------------------------------
 
 
+def verify_passphrase(profile: Any, passphrase: str, message: str | None = None) -> None:
+    """Check a passphrase against the open profile's (to unlock the app), with the try limit.
+
+    A profile without a passphrase accepts anything.
+    """
+    expected = profile.store.passphrase
+    if expected is None:
+        return
+    attempts = Attempts(profile.path)
+    attempts.check()
+    if not hmac.compare_digest(passphrase.encode(), expected.encode()):
+        attempts.failed()
+        log.info("wrong passphrase to unlock")
+        raise WrongPassphrase(message or _("The passphrase is not correct."))
+    attempts.clear()
+
+
 def change_passphrase(profile: Any, old: str, new: str) -> int:
     """Change the passphrase of an open encrypted profile; returns how many backups followed.
 
@@ -315,11 +332,9 @@ def change_passphrase(profile: Any, old: str, new: str) -> int:
                 "“fieldkit passphrase set”."
             )
         )
-    attempts = Attempts(profile.path)
-    attempts.check()
-    if not hmac.compare_digest(old.encode(), store.passphrase.encode()):
-        attempts.failed()
-        raise WrongPassphrase(_("The current passphrase is not correct; nothing was changed."))
+    verify_passphrase(
+        profile, old, _("The current passphrase is not correct; nothing was changed.")
+    )
     check_new_passphrase(new)
     profile.backup("before-passphrase-change")
     try:

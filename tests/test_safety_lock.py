@@ -1,0 +1,133 @@
+"""Idle lock, lock shortcut and panic shortcut on real Qt widgets (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow  # noqa: E402
+
+from fieldkit.data.encryption import MAX_TRIES  # noqa: E402
+from fieldkit.profile import Profile  # noqa: E402
+from fieldkit.ui import lock as lock_module  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def install_lock():
+    made = []
+
+    def install(*args, **kwargs):
+        made.append(lock_module.install_lock(*args, **kwargs))
+        return made[-1]
+
+    yield install
+    for controller in made:
+        controller.stop()
+        if controller.screen is not None:
+            controller.screen.close()
+
+
+@pytest.fixture
+def secret(tmp_path):
+    p = Profile.create(tmp_path / "enc", organization="Safe House", passphrase=PASS)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    win = QMainWindow()
+    win.setCentralWidget(QLabel("Meena Das +91 98100 11111"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_idle_lock_and_unlock_with_passphrase(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret, idle_ms=150)
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    assert not window.isVisible()
+    screen = lock.screen
+    assert screen.isVisible() and screen.passphrase.isVisible()
+    screen.passphrase.setText("not the passphrase")
+    screen.unlock_button.click()
+    assert lock.is_locked and "not correct" in screen.message.text()
+    screen.passphrase.setText(PASS)
+    screen.unlock_button.click()
+    assert not lock.is_locked and window.isVisible()
+
+
+def test_activity_postpones_the_idle_lock(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret, idle_ms=600)
+    for _ in range(4):
+        qtbot.wait(250)
+        qtbot.mouseMove(window.centralWidget(), QPoint(5 + _, 5))
+        qtbot.keyClick(window.centralWidget(), Qt.Key.Key_A)
+    assert not lock.is_locked  # a full second of use, never 600 ms idle
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+
+
+def test_idle_time_is_a_setting(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret)
+    assert lock.idle_ms == 10 * 60_000
+    lock.set_idle_minutes(0)
+    assert secret.setting("lock_after_minutes") == "0"
+    assert not lock.timer.isActive()
+    assert install_lock(window, secret).idle_ms == 0
+
+
+def test_lock_shortcut(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret, idle_ms=0)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=2000)
+    assert not window.isVisible()
+
+
+def test_panic_closes_every_window_and_locks(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret, idle_ms=0)
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Edit contact")
+    dialog.show()
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=2000)
+    assert not dialog.isVisible() and not other.isVisible() and not window.isVisible()
+    lock.screen.passphrase.setText(PASS)
+    lock.screen.unlock_button.click()
+    assert window.isVisible()
+    assert not dialog.isVisible() and not other.isVisible()  # closed, not just hidden
+
+
+def test_unlock_tries_are_limited(qtbot, window, secret, install_lock):
+    lock = install_lock(window, secret, idle_ms=0)
+    lock.lock()
+    for _ in range(MAX_TRIES):
+        lock.screen.passphrase.setText("wrong wrong wrong")
+        lock.screen.unlock_button.click()
+    lock.screen.passphrase.setText(PASS)
+    lock.screen.unlock_button.click()
+    assert lock.is_locked
+    assert "Too many wrong passphrases" in lock.screen.message.text()
+
+
+def test_plain_profile_unlocks_without_passphrase(qtbot, window, profile, install_lock):
+    lock = install_lock(window, profile, idle_ms=0)
+    lock.lock()
+    assert not lock.screen.passphrase.isVisible()
+    lock.screen.unlock_button.click()
+    assert not lock.is_locked and window.isVisible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fieldkit.i18n import _
 from fieldkit.leaflets import templates
 from fieldkit.leaflets.engine import (
@@ -24,6 +26,7 @@ def render(
     language: str = "en",
     paper: str = "a4",
     theme: Theme | None = None,
+    today: date | None = None,
 ) -> RenderResult:
     """A leaflet as PDF bytes, with warnings (a language fallback, shrunk text) to show."""
     module = templates.get(template)
@@ -47,7 +50,8 @@ def render(
                 _("The %(template)s template prints %(kind)s; “%(title)s” is not one.")
                 % {"template": template, "kind": _(wanted), "title": item.get("title", "")}
             )
-    leaflet = Leaflet(language, size, theme or Theme.from_profile(profile), content, warnings)
+    theme = theme or Theme.from_profile(profile)
+    leaflet = Leaflet(language, size, theme, content, warnings, today=today)
     return build_pdf(leaflet, module)
 
 
@@ -58,6 +62,7 @@ def render_letters(
     language: str = "en",
     paper: str = "a4",
     theme: Theme | None = None,
+    today: date | None = None,
 ) -> RenderResult:
     """One action-alert letter per target of the campaign, in one PDF."""
     check_language(language)
@@ -85,5 +90,6 @@ def render_letters(
         [campaign],
         warnings,
         extra={"targets": targets},
+        today=today,
     )
     return build_pdf(leaflet, templates.get("letter"))

@@ -68,10 +68,12 @@ class Leaflet:
     content: list[dict[str, Any]]
     warnings: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    today: _dt.date | None = None  # the date printed on the leaflet (default: today)
 
     def __post_init__(self) -> None:
         self._translator = translator(self.language)
         self.locale = Locale.parse(self.language)
+        self.today = self.today or _dt.date.today()
 
     @property
     def rtl(self) -> bool:

@@ -16,6 +16,10 @@ from bidi import algorithm as _bidi
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
+from fieldkit.leaflets import tounicode
+
+tounicode.install()
+
 _STRONG_RTL = {"R", "AL", "RLE", "RLO", "RLI"}
 _FEATURES = {"kern": True, "liga": True}
 
@@ -94,12 +98,16 @@ def shape(text: str, font_name: str, rtl: bool) -> tuple[str, float]:
     chars = []
     data = []
     total = 0.0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+    infos = buf.glyph_infos
+    codes = []
+    for info, pos in zip(infos, buf.glyph_positions, strict=True):
         gid = info.codepoint
         try:
-            code = face.glyphToChar[gid][0]
+            codes.append(face.glyphToChar[gid][0])
         except (KeyError, IndexError):
-            code = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance)
+            codes.append(font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance))
+    _remember_private(face.name, text, infos, codes)
+    for info, pos, code in zip(infos, buf.glyph_positions, codes, strict=True):
         advance = font.pdfScale(pos.x_advance)
         total += advance
         chars.append(chr(code))
@@ -120,3 +128,27 @@ def _simple(text: str) -> bool:
     return all(ord(c) < 0x300 or 0x400 <= ord(c) < 0x530 for c in text) and not any(
         unicodedata.combining(c) for c in text
     )
+
+
+def _private(code: int) -> bool:
+    return 0xE000 <= code < 0xF900
+
+
+def _remember_private(face_name: bytes, text: str, infos, codes: list[int]) -> None:
+    """Note which characters each private-use glyph shows: its cluster's characters less
+    those that the cluster's other glyphs show themselves."""
+    if not any(_private(c) for c in codes):
+        return
+    clusters = sorted({info.cluster for info in infos}) + [len(text)]
+    members: dict[int, list[int]] = {}
+    for info, code in zip(infos, codes, strict=True):
+        members.setdefault(info.cluster, []).append(code)
+    for cluster, group in members.items():
+        private = [c for c in group if _private(c)]
+        if len(private) != 1:
+            continue
+        chars = list(text[cluster : clusters[clusters.index(cluster) + 1]])
+        for code in group:
+            if not _private(code) and chr(code) in chars:
+                chars.remove(chr(code))
+        tounicode.remember(face_name, private[0], "".join(chars))

@@ -3,7 +3,6 @@ a one-frame page and the printed-by footer."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 
 from reportlab.lib import colors
@@ -117,7 +116,7 @@ def footer(leaflet):
     text = leaflet.t(
         W.PRINTED_ON,
         organization=leaflet.theme.organization,
-        date=leaflet.date(_dt.date.today()),
+        date=leaflet.date(leaflet.today),
     )
 
     def on_page(canv, doc) -> None:

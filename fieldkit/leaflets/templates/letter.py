@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
@@ -41,7 +39,7 @@ def story(leaflet) -> list:
     campaign = leaflet.content[0]
     st = common.styles(leaflet)
     width = leaflet.paper[0] - 2 * common.MARGIN
-    today = leaflet.date(_dt.date.today())
+    today = leaflet.date(leaflet.today)
     # the parts every letter shares are laid out once and reused
     out: list = []
     for number, target in enumerate(leaflet.extra["targets"]):

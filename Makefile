@@ -25,6 +25,14 @@ run: $(STAMP) catalogs
 	@test -f $(DEMO_PROFILE)/fieldkit.db || $(BIN)/fieldkit --profile $(DEMO_PROFILE) demo
 	@scripts/run-app.sh $(BIN)/fieldkit-app --profile $(DEMO_PROFILE)
 
+# A PNG of every section on a fresh demo profile, taken from a real X server (Xvfb).
+screenshots: $(STAMP) catalogs
+	@scripts/system-deps.sh screenshots
+	@tmp=$$(mktemp -d) && $(BIN)/fieldkit --profile $$tmp/demo demo >/dev/null && \
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x900x24" \
+	  $(BIN)/python -m fieldkit.ui.screenshots --profile $$tmp/demo --out docs/screenshots; \
+	status=$$?; rm -rf $$tmp; exit $$status
+
 test: $(STAMP) catalogs
 	@scripts/system-deps.sh test
 	$(BIN)/ruff check .

@@ -98,6 +98,8 @@ def test_edit_then_undo_restores_the_old_value(qtbot, session, demo_profile):
     dialog = page.edit_current()
     dialog.editors["name"].widget.setText("Meera Home")
     dialog.save()
-    qtbot.waitUntil(lambda: demo_profile.contacts.get(record_id)["name"] == "Meera Home")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert demo_profile.contacts.get(record_id)["name"] == "Meera Home"
+    assert session.undo.undoText() == "Edit contact"
     session.window.act_undo.trigger()
     qtbot.waitUntil(lambda: demo_profile.contacts.get(record_id)["name"] == "Meera Shelter")

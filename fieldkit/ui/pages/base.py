@@ -38,6 +38,7 @@ FILTER_LABELS = {
     "channel": N_("All channels"),
 }
 REFS = {"contacts", "campaigns"}
+COLUMN_WIDTH = 130
 
 
 class EntityPage(QWidget):
@@ -103,6 +104,8 @@ class EntityPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
+        self.table.horizontalHeader().resizeSection(0, 2 * COLUMN_WIDTH)
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -35,19 +35,26 @@ class TargetRow(QWidget):
         super().__init__(parent)
         self.setObjectName("target")
         self.target = target
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 6)
         who = target["name"]
         extra = " · ".join(p for p in (target.get("title"), target.get("role")) if p)
         self.label = QLabel(f"<b>{_escape(who)}</b><br>{_escape(extra)}")
-        layout.addWidget(self.label, 1)
+        self.label.setWordWrap(True)
+        outer.addWidget(self.label)
+        grid = QGridLayout()
+        grid.setColumnStretch(3, 1)
+        outer.addLayout(grid)
         self.buttons: dict[str, QPushButton] = {}
+        labels = {"phone": _("Phone"), "fax": _("Fax"), "email": _("Email")}
         for kind in ("phone", "fax", "email"):
             value = target.get(kind)
             if not value:
                 continue
+            row = len(self.buttons)
             open_button = QPushButton(value)
             open_button.setObjectName(f"open_{kind}")
+            open_button.setToolTip(_("Open with the phone or mail program"))
             open_button.clicked.connect(
                 lambda _c=False, k=kind, v=value: QDesktopServices.openUrl(link_for(k, v))
             )
@@ -58,8 +65,9 @@ class TargetRow(QWidget):
                 lambda _c=False, v=value: QGuiApplication.clipboard().setText(v)
             )
             self.buttons[kind] = open_button
-            layout.addWidget(open_button)
-            layout.addWidget(copy_button)
+            grid.addWidget(QLabel(labels[kind]), row, 0)
+            grid.addWidget(open_button, row, 1)
+            grid.addWidget(copy_button, row, 2)
 
 
 def _escape(text: str) -> str:
@@ -76,6 +84,7 @@ class CampaignDetail(QScrollArea):
         self.ctx = ctx
         self.setObjectName("campaignDetail")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.campaign_id = ""
         body = QWidget()
         self.layout_ = QVBoxLayout(body)
@@ -112,6 +121,7 @@ class CampaignDetail(QScrollArea):
         items = QListWidget()
         items.setObjectName(name)
         items.setMaximumHeight(160)
+        items.setWordWrap(True)
         QVBoxLayout(box).addWidget(items)
         return box, items
 

@@ -21,7 +21,7 @@ class CampaignsPage(EntityPage):
         self.body.removeWidget(self.table)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([400, 600])
+        splitter.setSizes([380, 620])
         self.body.addWidget(splitter, 1)
         self.record_changed.connect(self.detail.show_campaign)
 

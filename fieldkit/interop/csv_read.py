@@ -173,8 +173,11 @@ def open_csv(path: Path | str) -> CsvSource:
     """Open a CSV file: detect its encoding and delimiter and read its header."""
     path = Path(path)
     encoding = detect_encoding(path)
-    with _open_text(path, encoding) as handle:
-        sample = handle.read(SAMPLE_BYTES)
+    try:
+        with _open_text(path, encoding) as handle:
+            sample = handle.read(SAMPLE_BYTES)
+    except UnicodeDecodeError:  # e.g. UTF-16 cut in the middle of a character
+        raise _not_text(path) from None
     if len(sample) == SAMPLE_BYTES and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
     delimiter = sniff_delimiter(sample)

@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fieldkit.data.lookup import contact_keys
@@ -73,12 +74,23 @@ class Match:
 
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in word if not unicodedata.combining(c))
+    if word.isascii():
+        return _PUNCT.sub(" ", word.casefold()).strip()
+    # Only punctuation and symbols go: Devanagari vowel signs and the like stay.
+    kept = (" " if unicodedata.category(c)[0] in "PSZC" else c for c in word.casefold())
+    return " ".join("".join(kept).split())
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _PUNCT.sub(" ", text).strip()
+    return " ".join(f for f in (_fold_word(w) for w in text.split()) if f)
 
 
 def name_key(name: str | None) -> str:
@@ -87,12 +99,15 @@ def name_key(name: str | None) -> str:
     return " ".join(sorted(words))
 
 
+@lru_cache(maxsize=65536)
 def org_key(org: str | None) -> str:
-    return " ".join(_fold(org or "").split())
+    return _fold(org or "")
 
 
 def _bucket(key: str) -> str:
-    return "".join(sorted(w[0] for w in key.split()))
+    """Names that may be close: the same initials, and the same digits (if any)."""
+    initials = "".join(sorted(w[0] for w in key.split()))
+    return initials + "|" + _NOT_DIGIT.sub("", key)
 
 
 class DuplicateIndex:
@@ -149,11 +164,8 @@ class DuplicateIndex:
             return None
         if (okey, nkey) in self.names:
             return Match(self.names[(okey, nkey)], CLOSE_NAME)
-        digits = re.sub(r"\D", "", nkey)
         candidates = self.buckets.get((okey, _bucket(nkey)), [])
         for other, ref in candidates[:_BUCKET_LIMIT]:
-            if re.sub(r"\D", "", other) != digits:
-                continue
             matcher = difflib.SequenceMatcher(None, nkey, other)
             if matcher.quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
                 return Match(ref, CLOSE_NAME)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 import phonenumbers
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
 from fieldkit.data.entities import PHONE_RE
 from fieldkit.i18n import _
@@ -45,6 +48,9 @@ class PhoneNormalizer:
         text = typed
         if text.startswith("00"):
             text = "+" + text[2:]
+        fast = international_e164(text)
+        if fast:
+            return PhoneResult(typed, fast)
         if not text.startswith("+") and region is None:
             return PhoneResult(
                 typed,
@@ -69,3 +75,44 @@ class PhoneNormalizer:
             )
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return PhoneResult(typed, e164)
+
+
+_PLAIN_INTERNATIONAL = re.compile(r"^\+[0-9][0-9 ().\-/]{5,30}$")
+
+
+@cache
+def _metadata(code: int) -> tuple[re.Pattern | None, frozenset[int]] | None:
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(code)
+    if not regions:
+        return None
+    meta = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
+    if meta is None or meta.general_desc is None:
+        return None
+    prefix = meta.national_prefix_for_parsing
+    lengths = frozenset(meta.general_desc.possible_length or ())
+    return (re.compile(prefix) if prefix else None), lengths
+
+
+def international_e164(text: str) -> str | None:
+    """E.164 of a plain international number (``+`` then digits and punctuation), or None.
+
+    The same answer as phonenumbers' parse, is_possible_number and E.164 format when it
+    answers at all, without its cost (about 50 µs a number): it answers only when the
+    number can have no national prefix to strip and its length is a possible one; in every
+    other case it returns None and the caller asks phonenumbers.
+    """
+    if not _PLAIN_INTERNATIONAL.match(text) or "(0)" in text:
+        return None
+    digits = "".join(c for c in text if c.isdigit())
+    for size in (1, 2, 3):
+        code = int(digits[:size])
+        if code in COUNTRY_CODE_TO_REGION_CODE:
+            found = _metadata(code)
+            if found is None:
+                return None
+            prefix, lengths = found
+            national = digits[size:]
+            if prefix is not None and prefix.match(national):
+                return None
+            return "+" + digits if len(national) in lengths else None
+    return None

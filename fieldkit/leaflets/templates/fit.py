@@ -30,7 +30,7 @@ def fitted(leaflet, flowables: list, width: float, height: float, what: str) -> 
 
     box = KeepInFrame(width, height, flowables, mode="shrink")
     box.wrapOn(_scratch_canvas(), width, height)
-    scale = getattr(box, "_scale", 1.0) or 1.0
+    scale = 1 / max(getattr(box, "_scale", 1.0) or 1.0, 1.0)  # reportlab keeps the divisor
     if scale < MIN_SCALE:
         raise LeafletError(
             _(

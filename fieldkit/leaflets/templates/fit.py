@@ -39,10 +39,10 @@ def fitted(leaflet, flowables: list, width: float, height: float, what: str) -> 
             )
             % {"what": what, "percent": round(scale * 100)}
         )
-    if scale < 0.999:
+    if scale < 0.99:
         warning = _("The text on %(what)s was shrunk to %(percent)d %% to fit.") % {
             "what": what,
-            "percent": round(scale * 100),
+            "percent": int(scale * 100),
         }
         if warning not in leaflet.warnings:
             leaflet.warnings.append(warning)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -77,7 +77,6 @@ class Entity:
     translatable: bool = False
     list_fields: tuple[str, ...] = ()
     filters: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict)
 
     @property
     def table(self) -> str:
@@ -315,7 +314,10 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes, from babel's CLDR data."""
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if len(code) == 2)
+    not_countries = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}  # CLDR groupings, pseudo-regions
+    return frozenset(
+        code for code in Locale("en").territories if len(code) == 2 and code not in not_countries
+    )
 
 
 @cache
@@ -329,113 +331,223 @@ def _known_language(code: str) -> bool:
     return True
 
 
+class _Invalid(ValueError):
+    """A value a converter refuses; the message is built (and translated) only when shown."""
+
+    def __init__(self, template: str, **params: Any):
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+    def message(self, f: Field) -> str:
+        params = {"field": _(f.label), "value": "", **self.params}
+        if f.choices:
+            params.setdefault("choices", ", ".join(f.choices))
+        return _(self.template) % params
+
+
+def _text(limit: int):
+    def convert(value: Any) -> str:
+        text = (value if isinstance(value, str) else str(value)).strip()
+        if len(text) > limit:
+            raise _Invalid(N_("%(field)s is too long (at most %(limit)d characters)."), limit=limit)
+        return text
+
+    return convert
+
+
+def _pattern(regex: re.Pattern, template: str):
+    plain = _text(MAX_TEXT)
+
+    def convert(value: Any) -> str:
+        text = plain(value)
+        if not regex.match(text):
+            raise _Invalid(template, value=text)
+        return text
+
+    return convert
+
+
+def _number(year: bool):
+    def convert(value: Any) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise _Invalid(N_("%(field)s must be a whole number.")) from None
+        if year and not 1800 <= number <= 2200:
+            raise _Invalid(N_("%(field)s must be a year such as 2014."))
+        return number
+
+    return convert
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        raise _Invalid(N_("%(field)s must be a list."))
+    items = [str(v).strip() for v in value]
+    items = [v for v in items if v]
+    if sum(len(v) for v in items) > MAX_LONGTEXT:
+        raise _Invalid(N_("%(field)s is too long."))
+    return items
+
+
+def _country(jurisdiction: bool):
+    plain = _text(MAX_TEXT)
+
+    def convert(value: Any) -> str:
+        text = plain(value)
+        if jurisdiction and text.lower() == "intl":
+            return "intl"
+        code = text.upper()
+        if code not in country_codes():
+            if jurisdiction:
+                raise _Invalid(
+                    N_(
+                        "“%(value)s” is not a country code (two letters such as IN, KE, US) "
+                        "or “intl”."
+                    ),
+                    value=text,
+                )
+            raise _Invalid(
+                N_("“%(value)s” is not a country code (use two letters such as IN, KE, US)."),
+                value=text,
+            )
+        return code
+
+    return convert
+
+
+def _date(value: Any) -> str:
+    text = str(value).strip()
+    try:
+        return _dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise _Invalid(
+            N_("“%(value)s” is not a date (use YYYY-MM-DD, e.g. 2024-03-31)."), value=text
+        ) from None
+
+
+def _enum(choices: tuple[str, ...]):
+    allowed = frozenset(choices)
+
+    def convert(value: Any) -> str:
+        text = str(value).strip()
+        if text not in allowed:
+            raise _Invalid(
+                N_("“%(value)s” is not a valid %(field)s (choose one of: %(choices)s)."),
+                value=text,
+            )
+        return text
+
+    return convert
+
+
+def _lang(value: Any) -> str:
+    text = str(value).strip()
+    if not _known_language(text):
+        raise _Invalid(N_("“%(value)s” is not a language code (e.g. en, es, ar, hi)."), value=text)
+    return text
+
+
+def _converter(f: Field):
+    kind = f.kind
+    if kind == LIST:
+        return _list
+    if kind in (YEAR, INT):
+        return _number(kind == YEAR)
+    if kind == EMAIL:
+        return _pattern(
+            EMAIL_RE, N_("“%(value)s” is not an email address (expected name@example.org).")
+        )
+    if kind == URL:
+        return _pattern(URL_RE, N_("“%(value)s” is not a link (expected https://…)."))
+    if kind == PHONE:
+        return _pattern(
+            PHONE_RE, N_("“%(value)s” is not a phone number (digits, spaces, + ( ) - . only).")
+        )
+    if kind in (COUNTRY, JURISDICTION):
+        return _country(kind == JURISDICTION)
+    if kind == DATE:
+        return _date
+    if kind == ENUM:
+        return _enum(f.choices)
+    if kind == LANG:
+        return _lang
+    return _text(MAX_LONGTEXT if kind == LONGTEXT else MAX_TEXT)
+
+
+_PLANS: dict[str, tuple[frozenset[str], tuple[tuple[Field, Any], ...]]] = {}
+
+
+def _plan(entity: Entity) -> tuple[frozenset[str], tuple[tuple[Field, Any], ...]]:
+    """The field names and a converter per field (keyed by name: hashing an Entity is slow)."""
+    plan = _PLANS.get(entity.name)
+    if plan is None:
+        plan = (
+            frozenset(entity.field_names),
+            tuple((f, None if f.kind == TEXT else _converter(f)) for f in entity.fields),
+        )
+        _PLANS[entity.name] = plan
+    return plan
+
+
 def normalize(entity: Entity, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check and convert ``values`` for ``entity``; raise ValidationError listing every problem.
 
     Strings from a form or the command line are accepted for every kind
     (``"a, b"`` for a list, ``"2014"`` for a year). With ``partial`` only the
     given fields are checked (an edit); otherwise required fields must be there.
-    Returns the values as they are stored (lists as Python lists).
+    Returns the values as they are stored (lists as Python lists, blanks as None).
     """
-    from fieldkit.errors import ValidationError
-
+    known, plan = _plan(entity)
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
-    known = set(entity.field_names)
-    for name in values:
-        if name not in known:
+    for name in values.keys() - known:
+        if name != "id":
             errors[name] = _("%(entity)s has no field “%(field)s”.") % {
                 "entity": _(entity.label),
                 "field": name,
             }
-    for f in entity.fields:
-        if f.name not in values:
-            if not partial and f.required and f.default is None:
-                errors[f.name] = _("%(field)s is required.") % {"field": _(f.label)}
-            elif not partial and f.default is not None:
-                out[f.name] = f.default
+    for f, convert in plan:
+        name = f.name
+        if name not in values:
+            if partial:
+                continue
+            if f.default is not None:
+                out[name] = f.default
+            elif f.required:
+                errors[name] = _("%(field)s is required.") % {"field": _(f.label)}
             continue
-        try:
-            out[f.name] = _convert(f, values[f.name])
-        except ValueError as exc:
-            errors[f.name] = str(exc)
-            continue
-        if f.required and out[f.name] in (None, "", []):
-            errors[f.name] = _("%(field)s is required.") % {"field": _(f.label)}
+        value = values[name]
+        if convert is None:  # plain text, the common case: inlined for bulk imports
+            if value is not None:
+                value = (value if isinstance(value, str) else str(value)).strip() or None
+                if value is not None and len(value) > MAX_TEXT:
+                    errors[name] = _Invalid(
+                        N_("%(field)s is too long (at most %(limit)d characters)."),
+                        limit=MAX_TEXT,
+                    ).message(f)
+                    continue
+        elif value is None or (value == "" and f.kind != LIST):
+            value = None
+        else:
+            try:
+                value = convert(value)
+            except _Invalid as exc:
+                errors[name] = exc.message(f)
+                continue
+            if value == "":
+                value = None
+        if f.required and value in (None, []):
+            errors[name] = _("%(field)s is required.") % {"field": _(f.label)}
+        out[name] = value
     if errors:
+        from fieldkit.errors import ValidationError
+
         raise ValidationError(errors)
     return out
-
-
-def _convert(f: Field, value: Any) -> Any:  # noqa: C901 - one branch per kind reads best
-    label = _(f.label)
-    if value is None or (isinstance(value, str) and not value.strip() and f.kind != LIST):
-        return None
-    if f.kind == LIST:
-        if isinstance(value, str):
-            value = [v.strip() for v in value.split(",")]
-        if not isinstance(value, list | tuple):
-            raise ValueError(_("%(field)s must be a list.") % {"field": label})
-        items = [str(v).strip() for v in value if str(v).strip()]
-        if sum(len(v) for v in items) > MAX_LONGTEXT:
-            raise ValueError(_("%(field)s is too long.") % {"field": label})
-        return items
-    if f.kind in (YEAR, INT):
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            raise ValueError(_("%(field)s must be a whole number.") % {"field": label}) from None
-        if f.kind == YEAR and not 1800 <= number <= 2200:
-            raise ValueError(_("%(field)s must be a year such as 2014.") % {"field": label})
-        return number
-    if not isinstance(value, str):
-        value = str(value)
-    value = value.strip()
-    limit = MAX_LONGTEXT if f.kind == LONGTEXT else MAX_TEXT
-    if len(value) > limit:
-        raise ValueError(
-            _("%(field)s is too long (at most %(limit)d characters).")
-            % {"field": label, "limit": limit}
-        )
-    if f.kind == EMAIL and not EMAIL_RE.match(value):
-        raise ValueError(
-            _("“%(value)s” is not an email address (expected name@example.org).") % {"value": value}
-        )
-    if f.kind == URL and not URL_RE.match(value):
-        raise ValueError(_("“%(value)s” is not a link (expected https://…).") % {"value": value})
-    if f.kind == PHONE and not PHONE_RE.match(value):
-        raise ValueError(
-            _("“%(value)s” is not a phone number (digits, spaces, + ( ) - . only).")
-            % {"value": value}
-        )
-    if f.kind in (COUNTRY, JURISDICTION):
-        if f.kind == JURISDICTION and value.lower() == "intl":
-            return "intl"
-        code = value.upper()
-        if code not in country_codes():
-            hint = _(" or “intl”") if f.kind == JURISDICTION else ""
-            raise ValueError(
-                _("“%(value)s” is not a country code (use two letters such as IN, KE, US%(hint)s).")
-                % {"value": value, "hint": hint}
-            )
-        return code
-    if f.kind == DATE:
-        try:
-            return _dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a date (use YYYY-MM-DD, e.g. 2024-03-31).") % {"value": value}
-            ) from None
-    if f.kind == ENUM and value not in f.choices:
-        raise ValueError(
-            _("“%(value)s” is not a valid %(field)s (choose one of: %(choices)s).")
-            % {"value": value, "field": label.lower(), "choices": ", ".join(f.choices)}
-        )
-    if f.kind == LANG and not _known_language(value):
-        raise ValueError(
-            _("“%(value)s” is not a language code (e.g. en, es, ar, hi).") % {"value": value}
-        )
-    return value
 
 
 def to_sql(f: Field, value: Any) -> Any:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from fieldkit.data import entities as E
+from fieldkit.data.clock import new_ids
 from fieldkit.data.search import fts_query
 from fieldkit.data.store import Cancelled, Progress, Store, chunked, new_record_id
 from fieldkit.errors import ValidationError
@@ -22,6 +23,7 @@ class Records:
     def __init__(self, store: Store, entity: E.Entity):
         self.store = store
         self.entity = entity
+        self._refs = tuple(f for f in entity.fields if f.kind == E.REF)
 
     # --- writes -------------------------------------------------------------
 
@@ -54,16 +56,21 @@ class Records:
         with self.store.write():
             for chunk in chunked(rows, batch):
                 prepared = []
+                fresh = iter(new_ids(len(chunk)))
                 for values in chunk:
                     done += 1
                     try:
                         clean = E.normalize(self.entity, values)
                     except ValidationError as exc:
                         raise ValidationError(
-                            {f"{_('row')} {done} {k}": v for k, v in exc.errors.items()}
+                            {
+                                _("row %(row)d, %(field)s") % {"row": done, "field": k}: v
+                                for k, v in exc.errors.items()
+                            }
                         ) from None
-                    self._check_refs(clean)
-                    row_id = values.get("id") or new_record_id()
+                    if self._refs:
+                        self._check_refs(clean)
+                    row_id = values.get("id") or next(fresh)
                     prepared.append((row_id, clean, self._local_only(clean)))
                     ids.append(row_id)
                 self.store.put_many(self.entity, prepared)
@@ -237,9 +244,9 @@ class Records:
 
     def _check_refs(self, values: dict[str, Any]) -> None:
         errors = {}
-        for f in self.entity.fields:
+        for f in self._refs:
             value = values.get(f.name)
-            if f.kind == E.REF and value and not self.store.exists(f.ref, value):
+            if value and not self.store.exists(f.ref, value):
                 errors[f.name] = _("No %(entity)s with id %(id)s.") % {
                     "entity": _(E.ENTITIES[f.ref].label).lower(),
                     "id": values[f.name],

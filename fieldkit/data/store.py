@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from fieldkit.data import entities as E
 from fieldkit.data.clock import HybridClock, hlc_to_iso, new_id
 from fieldkit.data.encryption import DB_ERRORS, unlock
-from fieldkit.data.schema import known_migration_names, migrations
+from fieldkit.data.schema import BULK_TRIGGERS, index_rows, known_migration_names, migrations
 from fieldkit.errors import NotFound, SchemaTooNew, StoreError
 from fieldkit.i18n import _
 
@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` during long work."""
+
+
+_CHANGE_JSON = json.JSONEncoder(separators=(",", ":"))  # ASCII escapes: faster
+_LIST_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
@@ -226,7 +230,7 @@ class Store:
                 entity.table,
                 row_id,
                 hlc,
-                json.dumps(values, ensure_ascii=False, separators=(",", ":")),
+                _CHANGE_JSON.encode(values),
                 int(local_only),
             ],
         )
@@ -238,27 +242,37 @@ class Store:
         entity: E.Entity,
         rows: list[tuple[str, dict[str, Any], bool]],
     ) -> None:
-        """Insert many new rows (id, normalized values, local_only) with two executemany calls."""
+        """Insert many new rows (id, normalized values, local_only) and their change records.
+
+        Two executemany calls, then one statement per index (see ``schema.BULK``).
+        """
         if self._depth == 0:
             raise RuntimeError("Store.put_many outside Store.write")
         if not rows:
             return
+        table = entity.table
         names = entity.field_names
-        fields = entity.fields
-        cols = ["id", *names, "created", "modified"]
+        lists = {f.name for f in entity.fields if f.kind == E.LIST}
+        cols = ", ".join(f"[{c}]" for c in ("id", *names, "created", "modified"))
+        marks = ", ".join("?" * (len(names) + 3))
+        dumps = _LIST_JSON.encode
+        change_json = _CHANGE_JSON.encode
+        device = self.device_id
+        tick = self.clock.tick
+        stamp = hlc_to_iso(tick())
         insert_rows = []
         change_rows = []
-        device = self.device_id
-        table = entity.table
-        dumps = json.dumps
+        dseq = self.dseq
         for row_id, values, local_only in rows:
-            hlc = self.clock.tick()
-            self.dseq += 1
-            stamp = hlc_to_iso(hlc)
+            dseq += 1
+            get = values.get
             insert_rows.append(
                 (
                     row_id,
-                    *[E.to_sql(f, values.get(f.name)) for f in fields],
+                    *[
+                        (dumps(get(n)) if get(n) is not None else None) if n in lists else get(n)
+                        for n in names
+                    ],
                     stamp,
                     stamp,
                 )
@@ -266,19 +280,30 @@ class Store:
             change_rows.append(
                 (
                     device,
-                    self.dseq,
+                    dseq,
                     table,
                     row_id,
-                    hlc,
-                    dumps(values, ensure_ascii=False, separators=(",", ":")),
+                    tick(),
+                    change_json(values),
                     int(local_only),
                 )
             )
-        self.conn.executemany(
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-            f"VALUES ({', '.join('?' * len(cols))})",
-            insert_rows,
-        )
+        self.dseq = dseq
+        conn = self.conn
+        after = conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{table}]").fetchone()[0]
+        # Inside this transaction: drop the per-row insert triggers, insert, index the new
+        # rows in one statement per index, put the triggers back (a rollback undoes it all).
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            [table],
+        ).fetchall()
+        triggers = [(n, sql) for n, sql in triggers if n.endswith(BULK_TRIGGERS)]
+        for name, _sql in triggers:
+            conn.execute(f"DROP TRIGGER [{name}]")
+        conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", insert_rows)
+        index_rows(conn, table, after)
+        for _name, sql in triggers:
+            conn.execute(sql)
         self.conn.executemany(
             "INSERT INTO changes (device, dseq, tbl, row_id, hlc, data, local_only) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -170,7 +170,7 @@ def test_duplicates_against_store_and_within_file(office, tmp_path):
         "Name,Organisation,Phone,Email,City\n"
         "A. Rao,Other,011-2338-0000,,\n"  # same number, typed nationally
         "Someone,,,ASHA.RAO@example.gov.in,\n"  # same email, other case
-        "\"Rao, Dr. Asha\",ministry of women,,,Delhi\n"  # same name, words reordered
+        '"Rao, Dr. Asha",ministry of women,,,Delhi\n'  # same name, words reordered
         "Ravi Kumar,Police,+91 98290 12345,,\n"
         "Ravi Kumar,Police,,ravi@example.org,Jaipur\n"  # duplicate of the line above
         "Ravii Kumar,Police,,,\n",  # a close spelling in the same organisation
@@ -178,8 +178,10 @@ def test_duplicates_against_store_and_within_file(office, tmp_path):
     before = db_hash_open(office)
     plan = build_plan(office, path)
     assert db_hash_open(office) == before  # the preview wrote nothing
-    fates = [(r.line, r.action, r.match.ref.id or r.match.ref.line if r.match else None)
-             for r in plan.rows]
+    fates = [
+        (r.line, r.action, r.match.ref.id or r.match.ref.line if r.match else None)
+        for r in plan.rows
+    ]
     assert fates == [
         (2, SKIP, existing),
         (3, SKIP, existing),

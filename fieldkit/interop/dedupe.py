@@ -151,22 +151,36 @@ class DuplicateIndex:
 
     def find(self, values: dict[str, Any]) -> Match | None:
         """The first contact ``values`` duplicates, and why; None when it is new."""
-        for key in ("phone_e164", "fax_e164"):
-            number = values.get(key)
+        return self.find_or_add(values, None)
+
+    def find_or_add(self, values: dict[str, Any], ref: Ref | None) -> Match | None:
+        """:meth:`find`; when nothing matches and ``ref`` is given, add ``values`` as ``ref``."""
+        phone = values.get("phone_e164")
+        fax = values.get("fax_e164")
+        for number in (phone, fax):
             if number and number in self.phones:
                 return Match(self.phones[number], SAME_PHONE)
         email = values.get("email")
-        if email and email.casefold() in self.emails:
-            return Match(self.emails[email.casefold()], SAME_EMAIL)
+        folded = email.casefold() if email else None
+        if folded and folded in self.emails:
+            return Match(self.emails[folded], SAME_EMAIL)
         okey = org_key(values.get("organization"))
-        nkey = name_key(values.get("name"))
-        if not okey or not nkey:
-            return None
-        if (okey, nkey) in self.names:
-            return Match(self.names[(okey, nkey)], CLOSE_NAME)
-        candidates = self.buckets.get((okey, _bucket(nkey)), [])
-        for other, ref in candidates[:_BUCKET_LIMIT]:
-            matcher = difflib.SequenceMatcher(None, nkey, other)
-            if matcher.quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
-                return Match(ref, CLOSE_NAME)
+        nkey = name_key(values.get("name")) if okey else ""
+        if nkey:
+            if (okey, nkey) in self.names:
+                return Match(self.names[(okey, nkey)], CLOSE_NAME)
+            bucket = self.buckets.get((okey, _bucket(nkey)))
+            for other, other_ref in (bucket or ())[:_BUCKET_LIMIT]:
+                matcher = difflib.SequenceMatcher(None, nkey, other)
+                if matcher.quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
+                    return Match(other_ref, CLOSE_NAME)
+        if ref is not None:
+            for number in (phone, fax):
+                if number:
+                    self.phones.setdefault(number, ref)
+            if folded:
+                self.emails.setdefault(folded, ref)
+            if nkey:
+                self.names.setdefault((okey, nkey), ref)
+                self.buckets.setdefault((okey, _bucket(nkey)), []).append((nkey, ref))
         return None

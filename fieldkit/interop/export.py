@@ -101,13 +101,14 @@ def prepare(
 
 
 def write_csv(contacts: list[dict[str, Any]], out: TextIO) -> None:
-    """FieldKit's own CSV layout (one column per field), which the importer recognises."""
+    """FieldKit's own CSV layout (one column per field, list items separated by "; "),
+    which the importer recognises."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for contact in contacts:
         writer.writerow(
             [
-                ", ".join(v)
+                "; ".join(v)
                 if isinstance(v := contact.get(name), list)
                 else ("" if v is None else v)
                 for name in CSV_COLUMNS

@@ -158,6 +158,8 @@ class Layout:
     columns: dict[int, str] = field(default_factory=dict)
     labels: dict[int, int] = field(default_factory=dict)
     """Google: the column holding the type ("Work Fax") of a value column."""
+    list_separator: str = r" ::: |[;,]"
+    """Between the items of a list cell (tags, languages)."""
 
     def role_of(self, column: str) -> str:
         index = self.index(column)
@@ -181,8 +183,9 @@ def detect(header: list[str]) -> Layout:
     """The layout of ``header``: google, outlook, fieldkit (our own export) or guessed."""
     folded = [_fold(h) for h in header]
     names = set(folded)
-    if "name" in names and names <= set(E.CONTACTS.field_names):
-        return Layout("fieldkit", header, {i: h for i, h in enumerate(folded)})
+    raw = [h.strip().lower() for h in header]
+    if "name" in raw and set(raw) <= set(E.CONTACTS.field_names):
+        return Layout("fieldkit", header, {i: h for i, h in enumerate(raw)}, list_separator=";")
     if any(re.fullmatch(r"(e-mail|phone) 1 - value", h) for h in folded):
         layout = Layout("google", header)
         for i, h in enumerate(folded):
@@ -256,8 +259,8 @@ def apply_mapping(layout: Layout, mapping: dict[str, str]) -> Layout:
     return layout
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in re.split(r" ::: |[;,]", value) if v.strip()]
+def _split(value: str, separator: str) -> list[str]:
+    return [v.strip() for v in re.split(separator, value) if v.strip()]
 
 
 def assemble(layout: Layout, line: int, cells: list[str]) -> Draft:
@@ -286,7 +289,7 @@ def assemble(layout: Layout, line: int, cells: list[str]) -> Draft:
                 values
             )
         elif role in ("tags", "languages"):
-            items = [t.removeprefix("* ") for t in _split(value)]
+            items = [t.removeprefix("* ") for t in _split(value, layout.list_separator)]
             items = [t for t in items if t.casefold() not in ("mycontacts", "starred")]
             draft.fields.setdefault(role, []).extend(items)
         elif role in ("kind", "sensitivity"):

@@ -183,10 +183,8 @@ def _plan_row(
     except RowRejected as exc:
         return PlanRow(draft.line, REJECT, reason=exc.reason)
     row = PlanRow(draft.line, CREATE, values, warnings=warnings, photo=draft.photo)
-    row.match = index.find(values)
-    if row.match is None:
-        index.add(values, Ref(line=draft.line))
-    else:
+    row.match = index.find_or_add(values, Ref(line=draft.line))
+    if row.match is not None:
         row.reason = row.match.describe()
         plan.choose(row, on_duplicate)
     return row

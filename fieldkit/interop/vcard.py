@@ -13,7 +13,7 @@ from typing import Any
 import vobject
 
 from fieldkit.i18n import _
-from fieldkit.interop.csv_read import _open_text, detect_encoding
+from fieldkit.interop.csv_read import _not_text, _open_text, detect_encoding
 from fieldkit.interop.draft import Draft
 
 log = logging.getLogger(__name__)
@@ -39,17 +39,20 @@ def read_cards(path: Path) -> Iterator[tuple[int, str]]:
     encoding = detect_encoding(path)
     card: list[str] = []
     start = 0
-    with _open_text(path, encoding) as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\r\n").lstrip("\ufeff")
-            upper = line.strip().upper()
-            if upper == "BEGIN:VCARD":
-                card, start = [line], number
-            elif start:
-                card.append(line)
-                if upper == "END:VCARD":
-                    yield start, "\r\n".join(card) + "\r\n"
-                    card, start = [], 0
+    try:
+        with _open_text(path, encoding) as handle:
+            for number, raw in enumerate(handle, start=1):
+                line = raw.rstrip("\r\n").lstrip("\ufeff")
+                upper = line.strip().upper()
+                if upper == "BEGIN:VCARD":
+                    card, start = [line], number
+                elif start:
+                    card.append(line)
+                    if upper == "END:VCARD":
+                        yield start, "\r\n".join(card) + "\r\n"
+                        card, start = [], 0
+    except UnicodeDecodeError:  # e.g. UTF-16 cut in the middle of a character
+        raise _not_text(path) from None
     if start:
         yield start, "\r\n".join(card) + "\r\n"
 

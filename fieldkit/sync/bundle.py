@@ -29,6 +29,8 @@ from fieldkit.sync.keys import SigningKey, verify, verify_object
 FORMAT = 1
 MAGIC_AGE = b"age-encryption.org/v1"
 CHANGES, SNAPSHOT = "changes", "snapshot"
+MAX_MANIFEST = 8 * 1024 * 1024
+MAX_SIGNATURE = 4096
 # A change as it travels: device, dseq, table, row id, HLC, the fields written
 # (JSON text when read from the store, a dict once decoded from a bundle).
 Change = tuple[str, int, str, str, int, Any]
@@ -165,6 +167,12 @@ def read_unverified(data: bytes) -> tuple[bytes, str, zipfile.ZipFile]:
     """The manifest bytes, its signature and the open archive, or a clear refusal."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+        # Sizes first: reading never goes past the declared size, so a zip bomb stops here.
+        if (
+            zf.getinfo("manifest.json").file_size > MAX_MANIFEST
+            or zf.getinfo("manifest.sig").file_size > MAX_SIGNATURE
+        ):
+            raise _damaged()
         raw = zf.read("manifest.json")
         sig = zf.read("manifest.sig").decode("ascii")
     except (

@@ -48,11 +48,13 @@ def _accent(part: str) -> str:
 
 def write_pseudo_catalog(pot_path: Path, po_path: Path) -> int:
     """Write the pseudo-locale catalog for every message of ``pot_path``; returns the count."""
+    from babel import Locale
     from babel.messages.pofile import read_po, write_po
 
     with pot_path.open("rb") as handle:
         catalog = read_po(handle, locale="en")
-    catalog.locale = None
+    # English plural rules (two forms) so the catalog is valid for msgfmt.
+    catalog.locale = Locale("en")
     count = 0
     for message in catalog:
         if not message.id:

@@ -1,0 +1,217 @@
+"""The catalogs: valid for GNU msgfmt, complete, right plural forms, safe fallback."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from fieldkit import i18n
+from fieldkit.content_i18n import ui_report
+from fieldkit.i18n_pseudo import pseudo, write_pseudo_catalog
+
+SHIPPED = [lang for lang in i18n.LANGUAGES if lang != "en"]
+PO = {lang: i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "fieldkit.po" for lang in SHIPPED}
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    i18n.translator.cache_clear()
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="module")
+def _compiled_once(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("locales")
+    for lang, po in PO.items():
+        target = folder / lang / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        subprocess.run(
+            ["msgfmt", "-o", str(target / "fieldkit.mo"), str(po)], check=True, capture_output=True
+        )
+    return folder
+
+
+@pytest.fixture
+def compiled(_compiled_once, tmp_path, monkeypatch) -> Path:
+    """The shipped catalogs compiled with GNU msgfmt into a locale folder of the test's own."""
+    folder = tmp_path / "locales"
+    shutil.copytree(_compiled_once, folder)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    i18n.translator.cache_clear()
+    return folder
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_msgfmt_check_passes(lang, tmp_path):
+    result = subprocess.run(
+        ["msgfmt", "-c", "--statistics", "-o", str(tmp_path / "out.mo"), str(PO[lang])],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+
+
+@pytest.fixture(scope="module")
+def ui_status() -> dict:
+    return {s.language: s for s in ui_report()}
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_catalog_is_at_least_95_percent_translated(lang, ui_status):
+    status = ui_status[lang]
+    assert status.error == ""
+    assert status.total > 100
+    assert status.ratio >= 0.95, f"{lang}: {status.translated}/{status.total} translated"
+
+
+@pytest.mark.parametrize(
+    ("lang", "nplurals"),
+    [("ar", 6), ("ru", 3), ("es", 2), ("fr", 2), ("pt_BR", 2), ("hi", 2), ("sw", 2)],
+)
+def test_plural_forms_header(lang, nplurals):
+    with PO[lang].open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    assert catalog.num_plurals == nplurals
+    for message in catalog:
+        if message.pluralizable and message.id and any(message.string):
+            assert len(message.string) == nplurals
+            assert all(message.string), message.id
+
+
+def _records(lang: str, n: int) -> str:
+    return i18n.translator(lang).ngettext("%(count)s record", "%(count)s records", n) % {"count": n}
+
+
+# One number per CLDR plural category: zero, one, two, few, many, other.
+ARABIC = {
+    0: "لا توجد سجلات",
+    1: "سجل واحد",
+    2: "سجلان",
+    3: "3 سجلات",
+    11: "11 سجلًا",
+    100: "100 سجل",
+}
+
+
+@pytest.mark.parametrize(("n", "expected"), sorted(ARABIC.items()))
+def test_arabic_plural_categories(compiled, n, expected):
+    assert _records("ar", n) == expected
+
+
+# one (1, 21), few (2-4, 22), many (5-20, 11), and "other" shares "many" in gettext.
+RUSSIAN = {1: "1 запись", 21: "21 запись", 2: "2 записи", 24: "24 записи", 5: "5 записей"}
+RUSSIAN.update({11: "11 записей", 12: "12 записей", 0: "0 записей"})
+
+
+@pytest.mark.parametrize(("n", "expected"), sorted(RUSSIAN.items()))
+def test_russian_plural_categories(compiled, n, expected):
+    assert _records("ru", n) == expected
+
+
+def test_set_language_translates_and_tells_listeners(compiled):
+    heard = []
+    listener = heard.append
+    i18n.on_language_changed(listener)
+    try:
+        i18n.set_language("es")
+        assert i18n._("Cancel") == "Cancelar"
+        assert i18n.current_language() == "es"
+        i18n.set_language("en")
+        assert i18n._("Cancel") == "Cancel"
+    finally:
+        i18n.remove_language_listener(listener)
+    assert heard == ["es", "en"]
+
+
+def test_missing_catalog_falls_back_to_english_with_a_warning(compiled, caplog):
+    caplog.set_level(logging.WARNING, logger="fieldkit.i18n")
+    i18n.set_language("de")
+    assert i18n._("Cancel") == "Cancel"
+    assert any("no catalog for language de" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"\x00" * 3, b"\xde\x12\x04\x95" + b"\xff" * 40, b"not a catalog at all"],
+    ids=["empty", "short", "bad-offsets", "text"],
+)
+def test_broken_catalog_falls_back_to_english_with_a_warning(compiled, caplog, damage):
+    (compiled / "fr" / "LC_MESSAGES" / "fieldkit.mo").write_bytes(damage)
+    caplog.set_level(logging.WARNING, logger="fieldkit.i18n")
+    i18n.set_language("fr")
+    assert i18n._("Cancel") == "Cancel"
+    assert i18n.ngettext("%(count)s record", "%(count)s records", 2) == "%(count)s records"
+    assert any("unreadable" in r.getMessage() for r in caplog.records)
+
+
+def test_uncompiled_catalog_is_compiled_in_memory(compiled):
+    (compiled / "fr" / "LC_MESSAGES" / "fieldkit.mo").unlink()
+    shutil.copy(PO["fr"], compiled / "fr" / "LC_MESSAGES" / "fieldkit.po")
+    assert i18n.translator("fr").gettext("Cancel") == "Annuler"
+
+
+def test_broken_po_is_reported_not_raised(tmp_path):
+    (tmp_path / "ar" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "ar" / "LC_MESSAGES" / "fieldkit.po").write_bytes(b"\xff\xfe\x00 not a catalog")
+    report = {s.language: s for s in ui_report(tmp_path)}
+    assert report["ar"].error
+    assert report["ar"].translated == 0
+    assert report["es"].error  # missing file
+
+
+def test_pseudo_keeps_placeholders_and_wraps():
+    text = "%(field)s is too long (at most %(limit)d characters)."
+    out = pseudo(text)
+    assert out.startswith("⟦") and out.endswith("⟧")
+    assert "%(field)s" in out and "%(limit)d" in out
+    assert (out[1:-1] % {"field": "x", "limit": 3}).count("x") == 1
+    assert not any(c in "aeiou" for c in out.replace("%(field)s", "").replace("%(limit)d", ""))
+    assert len(out) > len(text) * 1.2
+
+
+def test_pseudo_catalog_passes_msgfmt(tmp_path):
+    po = tmp_path / "xx.po"
+    count = write_pseudo_catalog(i18n.LOCALE_DIR / "fieldkit.pot", po)
+    assert count > 100
+    result = subprocess.run(
+        ["msgfmt", "-c", "-o", str(tmp_path / "xx.mo"), str(po)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "number", "country"),
+    [
+        ("en", "Mar 31, 2024", "1,234,567.5", "India"),
+        ("hi", "31 मार्च 2024", "12,34,567.5", "भारत"),
+        ("fr", "31 mars 2024", "1\u202f234\u202f567,5", "Inde"),
+        ("ru", "31 мар. 2024\u202fг.", "1\xa0234\xa0567,5", "Индия"),
+        ("sw", "31 Mac 2024", "1,234,567.5", "India"),
+    ],
+)
+def test_dates_numbers_and_countries_follow_the_ui_language(lang, date, number, country):
+    i18n.set_language(lang)
+    assert i18n.format_date("2024-03-31") == date
+    assert i18n.format_number(1234567.5) == number
+    assert i18n.country_name("IN") == country
+
+
+def test_countries_are_sorted_in_the_ui_language():
+    names = [name for _code, name in i18n.countries("es")]
+    assert names == sorted(names, key=str.casefold)
+    assert ("ES", "España") in i18n.countries("es")
+    assert len(names) > 240
+
+
+def test_language_names_and_direction():
+    assert i18n.native_language_name("ar") == "العربية"
+    assert i18n.language_name("hi", "fr") == "hindi"
+    assert i18n.is_rtl("ar") and not i18n.is_rtl("ru") and not i18n.is_rtl("xx")

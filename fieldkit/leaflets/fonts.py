@@ -67,12 +67,13 @@ def covers(name: str, char: str) -> bool:
     return ord(char) in _coverage(name) or char in _INVISIBLE
 
 
+@cache
 def font_for(char: str, preferred: str | None, bold: bool = False) -> str:
     """The font to draw ``char`` with: ``preferred`` when it has the glyph, else the first
     shipped font that does. Raises :class:`MissingGlyph` when none has it."""
-    register_fonts()
     if preferred and covers(preferred, char):
         return preferred
+    register_fonts()
     for script in FAMILIES:
         name = font_name(script, bold)
         if covers(name, char):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -182,17 +183,19 @@ class Text(Flowable):
         indent = style.bullet_indent if style.bullet else 0.0
         y = self.height - style.size
         canv.setFillColor(style.color)
-        for number, line in enumerate(self.lines):
-            x = self._line_x(line.width, indent)
-            if number == 0 and style.bullet:
-                self._draw_bullet(y)
+        if style.bullet and self.lines:
+            self._draw_bullet(y)
+        obj = canv.beginText()
+        font = None
+        for line in self.lines:
+            obj.setTextOrigin(self._line_x(line.width, indent), y)
             for run in line.runs:
-                obj = canv.beginText(x, y)
-                obj.setFont(run.font, style.size)
+                if run.font != font:
+                    obj.setFont(run.font, style.size)
+                    font = run.font
                 obj.textOut(run.text)
-                canv.drawText(obj)
-                x += run.width
             y -= self.leading
+        canv.drawText(obj)
 
     def _line_x(self, line_width: float, indent: float) -> float:
         inner = self.width - indent
@@ -216,7 +219,8 @@ class Text(Flowable):
         self.canv.drawText(obj)
 
 
-def _assign_fonts(text: str, main: str, bold: bool) -> list[str]:
+@lru_cache(maxsize=4096)
+def _assign_fonts(text: str, main: str, bold: bool) -> tuple[str, ...]:
     """A font per character; neutral characters and marks stay with the run they are in."""
     out: list[str] = []
     current = main
@@ -230,10 +234,10 @@ def _assign_fonts(text: str, main: str, bold: bool) -> list[str]:
         font = fonts.font_for(ch, preferred, bold)
         out.append(font)
         current = font
-    return out
+    return tuple(out)
 
 
-def _font_runs(font_of: list[str], start: int, end: int):
+def _font_runs(font_of: tuple[str, ...], start: int, end: int):
     i = start
     while i < end:
         j = i + 1

@@ -1,9 +1,17 @@
-"""What the CLI and the app call: render a template for a profile, or a campaign's letters."""
+"""What the CLI and the app call: render a template for a profile, or a campaign's letters.
+
+Rendering has two steps. :func:`prepare` / :func:`prepare_letters` read the profile (the
+content in the right language, the theme) and check the request; :meth:`Prepared.build`
+lays out the PDF and touches no database, so the app can run it on a worker thread.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 
+from fieldkit.data.entities import ENTITIES
 from fieldkit.i18n import _
 from fieldkit.leaflets import templates
 from fieldkit.leaflets.engine import (
@@ -18,7 +26,18 @@ from fieldkit.leaflets.engine import (
 from fieldkit.leaflets.theme import Theme
 
 
-def render(
+@dataclass
+class Prepared:
+    """A checked request with its content loaded: ready to build, on any thread."""
+
+    leaflet: Leaflet
+    template: ModuleType
+
+    def build(self) -> RenderResult:
+        return build_pdf(self.leaflet, self.template)
+
+
+def prepare(
     profile,
     template: str,
     content_ids: list[str] | tuple[str, ...] = (),
@@ -27,8 +46,8 @@ def render(
     paper: str = "a4",
     theme: Theme | None = None,
     today: date | None = None,
-) -> RenderResult:
-    """A leaflet as PDF bytes, with warnings (a language fallback, shrunk text) to show."""
+) -> Prepared:
+    """Check the request and load the content (materials or laws) in the language to print."""
     module = templates.get(template)
     if module.CONTENT == "campaigns":
         raise LeafletError(
@@ -43,19 +62,21 @@ def render(
         )
     warnings: list[str] = []
     content = load_content(profile, list(content_ids), language, warnings)
-    wanted = getattr(module, "CONTENT", "any")
     for item in content:
-        if wanted != "any" and item["entity"] != wanted:
+        if item["entity"] != module.CONTENT:
             raise LeafletError(
                 _("The %(template)s template prints %(kind)s; “%(title)s” is not one.")
-                % {"template": template, "kind": _(wanted), "title": item.get("title", "")}
+                % {
+                    "template": template,
+                    "kind": _(ENTITIES[module.CONTENT].plural).lower(),
+                    "title": item.get("title", ""),
+                }
             )
     theme = theme or Theme.from_profile(profile)
-    leaflet = Leaflet(language, size, theme, content, warnings, today=today)
-    return build_pdf(leaflet, module)
+    return Prepared(Leaflet(language, size, theme, content, warnings, today=today), module)
 
 
-def render_letters(
+def prepare_letters(
     profile,
     campaign_id: str,
     *,
@@ -63,8 +84,8 @@ def render_letters(
     paper: str = "a4",
     theme: Theme | None = None,
     today: date | None = None,
-) -> RenderResult:
-    """One action-alert letter per target of the campaign, in one PDF."""
+) -> Prepared:
+    """Check the request and load the campaign and its targets, one letter each."""
     check_language(language)
     size = check_paper(paper)
     campaign = profile.campaigns.get(campaign_id)
@@ -83,13 +104,19 @@ def render_letters(
             _("The campaign's text is in %(used)s; the letter's wording is in %(language)s.")
             % {"used": campaign["lang"], "language": language}
         )
+    theme = theme or Theme.from_profile(profile)
     leaflet = Leaflet(
-        language,
-        size,
-        theme or Theme.from_profile(profile),
-        [campaign],
-        warnings,
-        extra={"targets": targets},
-        today=today,
+        language, size, theme, [campaign], warnings, extra={"targets": targets}, today=today
     )
-    return build_pdf(leaflet, templates.get("letter"))
+    return Prepared(leaflet, templates.get("letter"))
+
+
+def render(profile, template: str, content_ids=(), **options) -> RenderResult:
+    """A leaflet as PDF bytes, with warnings (a language fallback, shrunk text) to show.
+    Options: ``language``, ``paper``, ``theme``, ``today`` (see :func:`prepare`)."""
+    return prepare(profile, template, content_ids, **options).build()
+
+
+def render_letters(profile, campaign_id: str, **options) -> RenderResult:
+    """One action-alert letter per target of the campaign, in one PDF."""
+    return prepare_letters(profile, campaign_id, **options).build()

@@ -1,0 +1,126 @@
+"""``fieldkit contacts import`` and ``fieldkit contacts export`` (#7)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldkit.cli import cli
+from fieldkit.profile import Profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "interop"
+
+
+def run(folder: Path, *args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["--profile", str(folder), *args], input=input)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "office"
+    assert run(path, "init", "--org", "Office", "--country", "IN").exit_code == 0
+    return path
+
+
+def db_hash(folder: Path) -> str:
+    return hashlib.sha256((folder / "fieldkit.db").read_bytes()).hexdigest()
+
+
+def count(folder: Path) -> int:
+    with Profile.open(folder) as profile:
+        return profile.contacts.count()
+
+
+def test_dry_run_prints_the_preview_and_writes_nothing(folder):
+    before = db_hash(folder)
+    result = run(folder, "contacts", "import", str(FIXTURES / "google.csv"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "google.csv: Google Contacts layout, 4 rows." in result.output
+    assert "line 5: “+33 12” is not a possible phone number; it is kept as typed." in result.output
+    assert "4 to create, 0 to update, 0 to skip, 0 rejected." in result.output
+    assert "Dry run: nothing was written." in result.output
+    assert db_hash(folder) == before
+
+
+def test_import_asks_first_and_no_means_nothing_written(folder):
+    before = db_hash(folder)
+    result = run(folder, "contacts", "import", str(FIXTURES / "outlook.csv"), input="n\n")
+    assert result.exit_code == 0
+    assert "Import now? A backup is made first." in result.output
+    assert "Nothing was written." in result.output
+    assert db_hash(folder) == before
+
+
+def test_import_yes_then_duplicates_are_skipped_or_filled(folder):
+    path = str(FIXTURES / "outlook.csv")
+    result = run(folder, "contacts", "import", path, input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "Imported: 3 created, 0 updated" in result.output
+    assert "before-import" in result.output
+    again = run(folder, "contacts", "import", path, "--yes")
+    assert "0 to create, 0 to update, 3 to skip, 0 rejected." in again.output
+    assert "Duplicate of contact" in again.output and "same phone number" in again.output
+    assert "Nothing to import." in again.output
+    assert count(folder) == 3
+
+
+def test_mapping_option_and_rejections_with_line_numbers(folder):
+    result = run(
+        folder,
+        "contacts",
+        "import",
+        str(FIXTURES / "custom_semicolon.csv"),
+        "--mapping",
+        "Nom complet=name,Structure=organization,Portable=phone",
+        "--yes",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported: 2 created" in result.output
+    bad = run(folder, "contacts", "import", str(FIXTURES / "too_many_columns.csv"), "--dry-run")
+    assert "line 3: The row has 5 columns but the header has 4" in bad.output
+
+
+def test_file_level_errors_are_one_clear_line(folder, tmp_path):
+    before = db_hash(folder)
+    result = run(folder, "contacts", "import", str(FIXTURES / "empty.csv"))
+    assert result.exit_code == 1
+    assert "empty.csv is empty: there is nothing to import" in result.output
+    assert "Traceback" not in result.output
+    result = run(folder, "contacts", "import", str(FIXTURES / "google.csv"), "--mapping", "x")
+    assert result.exit_code == 1 and "COLUMN=FIELD" in result.output
+    assert db_hash(folder) == before
+
+
+def test_export_csv_and_vcard(folder, tmp_path):
+    run(folder, "contacts", "import", str(FIXTURES / "outlook.csv"), "--yes")
+    result = run(folder, "contacts", "export", "--format", "vcard")
+    assert result.exit_code == 0
+    assert result.output.count("BEGIN:VCARD") == 3
+    assert "1 restricted contact was exported without its personal fields" in result.output
+    out = tmp_path / "police.csv"
+    result = run(
+        folder,
+        "contacts",
+        "export",
+        "--format",
+        "csv",
+        "--tag",
+        "Police",
+        "--out",
+        str(out),
+        "--include-restricted",
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert "रवि शर्मा" in text and "0141 274 0100" in text and "Omar" not in text
+
+
+def test_every_command_help_ends_with_an_example(folder):
+    for command in ("import", "export"):
+        result = run(folder, "contacts", command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output
+        assert "fieldkit contacts " + command in result.output.split("Example:")[1]

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from fieldkit.profile import Profile
 
 TRANSLATABLE = ("materials", "laws")
+# The fields whose change makes a translation outdated (not its tags or review status).
+TEXT_FIELDS = {
+    "materials": ("title", "body", "figure", "source", "year"),
+    "laws": ("title", "short_title", "summary", "key_provisions", "citation"),
+}
 
 
 def lang_key(code: str | None) -> str:
@@ -61,10 +66,38 @@ class Group:
 
 
 def is_outdated(source: dict[str, Any], translation: dict[str, Any]) -> bool:
-    """True when the source was modified after the translation."""
+    """True when the source's text was changed after the translation's.
+
+    Compares ``text_version`` (the clock of the last change to a text field,
+    see :func:`text_versions`) when the rows carry it, else ``modified``.
+    """
     if source.get("id") == translation.get("id"):
         return False
+    if "text_version" in source and "text_version" in translation:
+        return source["text_version"] > translation["text_version"]
     return str(source.get("modified") or "") > str(translation.get("modified") or "")
+
+
+def text_versions(profile: Profile, entity: str, row_ids: list[str] | None = None) -> dict:
+    """For each row, the hybrid-logical-clock stamp of the last change to one of its text
+    fields (from the change log, so edits synced from other devices count too)."""
+    fields = TEXT_FIELDS[entity]
+    sql = (
+        "SELECT c.row_id, max(c.hlc) FROM changes AS c, json_each(c.data) AS f "
+        f"WHERE c.tbl = ? AND f.key IN ({', '.join('?' * len(fields))})"
+    )
+    params: list[Any] = [entity, *fields]
+    if row_ids is not None:
+        sql += f" AND c.row_id IN ({', '.join('?' * len(row_ids))})"
+        params += row_ids
+    sql += " GROUP BY c.row_id"
+    return dict(profile.store.conn.execute(sql, params).fetchall())
+
+
+def _with_versions(profile: Profile, entity: str, rows: list[dict], everything: bool) -> None:
+    versions = text_versions(profile, entity, None if everything else [r["id"] for r in rows])
+    for row in rows:
+        row["text_version"] = versions.get(row["id"], 0)
 
 
 def source_language(profile: Profile) -> str:
@@ -92,7 +125,9 @@ def groups(profile: Profile, entity: str) -> list[Group]:
     _check_entity(entity)
     preferred = source_language(profile)
     by_group: dict[str, list[dict[str, Any]]] = {}
-    for row in profile.records(entity).list(order_by="created"):
+    rows = profile.records(entity).list(order_by="created")
+    _with_versions(profile, entity, rows, everything=True)
+    for row in rows:
         by_group.setdefault(row.get("group_id") or row["id"], []).append(row)
     out = [_make_group(entity, key, rows, preferred) for key, rows in by_group.items()]
     out.sort(key=lambda g: g.title.casefold())
@@ -108,6 +143,7 @@ def group_of(profile: Profile, entity: str, row_id: str) -> Group:
         rows = records.list({"group_id": row["group_id"]}, order_by="created")
     else:
         rows = [row]
+    _with_versions(profile, entity, rows, everything=False)
     return _make_group(entity, row.get("group_id") or row["id"], rows, source_language(profile))
 
 
@@ -117,6 +153,7 @@ def side_by_side(
     """``(source, translation, outdated)`` for showing a translation next to its source."""
     group = group_of(profile, entity, row_id)
     translation = profile.records(entity).get(row_id)
+    _with_versions(profile, entity, [translation], everything=False)
     return group.source, translation, is_outdated(group.source, translation)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldkit.data import entities as E
+from fieldkit.data.redact import is_restricted, redact, shareable
 from fieldkit.i18n import _, ngettext
 from fieldkit.interop.errors import ExportError
 from fieldkit.interop.vcard import contact_card
@@ -25,7 +26,6 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "vcard")
 CSV_COLUMNS = E.CONTACTS.field_names
-PERSONAL = tuple(f.name for f in E.CONTACTS.fields if f.personal)
 
 
 @dataclass
@@ -89,12 +89,11 @@ def prepare(
     out = []
     left_out = redacted = 0
     for contact in contacts:
-        level = contact.get("sensitivity")
-        if level == "local-only" and not include_local_only:
+        if not shareable(E.CONTACTS, contact) and not include_local_only:
             left_out += 1
             continue
-        if level == "restricted" and not include_restricted:
-            contact = {**contact, **{name: None for name in PERSONAL}, "_redacted": True}
+        if is_restricted(E.CONTACTS, contact) and not include_restricted:
+            contact = {**redact(E.CONTACTS, contact), "_redacted": True}
             redacted += 1
         out.append(contact)
     return out, ExportResult(len(out), left_out, redacted)

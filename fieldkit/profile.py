@@ -279,8 +279,10 @@ class Profile:
     def backups_dir(self) -> Path:
         return self.path / "backups"
 
-    def backup(self, reason: str = "manual") -> Path:
-        return backup_database(self.store.conn, self.backups_dir, reason, self.store.passphrase)
+    def backup(self, reason: str = "manual", *, protect: Path | None = None) -> Path:
+        return backup_database(
+            self.store.conn, self.backups_dir, reason, self.store.passphrase, protect=protect
+        )
 
     def backups(self) -> list[Path]:
         return list_backups(self.backups_dir)
@@ -302,7 +304,7 @@ class Profile:
 
         passphrase = self.store.passphrase
         check_backup(backup, passphrase)
-        safety = self.backup("before-restore")
+        safety = self.backup("before-restore", protect=backup)
         if safety.resolve() == backup.resolve():
             raise StoreError(_("Cannot restore the backup that was just made."))
         kept = audit.entries(self.store)

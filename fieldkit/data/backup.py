@@ -19,7 +19,11 @@ _NAME = re.compile(r"^fieldkit-(\d{8}T\d{6}\d{6})-([a-z-]+)\.sqlite$")
 
 
 def backup_database(
-    conn: sqlite3.Connection, folder: Path, reason: str, passphrase: str | None = None
+    conn: sqlite3.Connection,
+    folder: Path,
+    reason: str,
+    passphrase: str | None = None,
+    protect: Path | None = None,
 ) -> Path:
     """Copy the open database to ``folder`` (consistent even while in use); keep the last 10.
 
@@ -43,7 +47,7 @@ def backup_database(
     dest.close()
     partial.replace(target)
     log.info("backup written (%s)", reason)
-    rotate(folder)
+    rotate(folder, protect=protect)
     return target
 
 
@@ -54,8 +58,11 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted((p for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
 
 
-def rotate(folder: Path, keep: int = KEEP) -> None:
+def rotate(folder: Path, keep: int = KEEP, protect: Path | None = None) -> None:
+    """Delete all but the newest ``keep`` backups (never ``protect``, a backup being restored)."""
     for old in list_backups(folder)[keep:]:
+        if protect is not None and old.resolve() == protect.resolve():
+            continue
         old.unlink(missing_ok=True)
 
 

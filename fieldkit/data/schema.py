@@ -64,8 +64,9 @@ def fts_fields(db_or_conn, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}_fts])")]
 
 
-def index_rows(conn, table: str, after_rid: int) -> None:
-    """Index rows inserted in bulk (rid > ``after_rid``): full-text search and tags."""
+def index_rows(conn, table: str, after_rid: int, *, tags: bool) -> None:
+    """Index rows inserted in bulk (rid > ``after_rid``): full-text search and, if the
+    table has a tag index, tags."""
     fts = f"{table}_fts"
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [fts]).fetchone():
         cols = ", ".join(f"[{c}]" for c in fts_fields(conn, table))
@@ -73,7 +74,7 @@ def index_rows(conn, table: str, after_rid: int) -> None:
             f"INSERT INTO [{fts}](rowid, {cols}) SELECT rid, {cols} FROM [{table}] WHERE rid > ?",
             [after_rid],
         )
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [f"{table}_tags_ai"]).fetchone():
+    if tags:
         conn.execute(
             "INSERT OR IGNORE INTO record_tags(entity, tag, rid) "
             f"SELECT ?, j.value, t.rid FROM [{table}] t, json_each(t.tags) j "

@@ -301,7 +301,7 @@ class Store:
         for name, _sql in triggers:
             conn.execute(f"DROP TRIGGER [{name}]")
         conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", insert_rows)
-        index_rows(conn, table, after)
+        index_rows(conn, table, after, tags=any(n.endswith("_tags_ai") for n, _ in triggers))
         for _name, sql in triggers:
             conn.execute(sql)
         self.conn.executemany(

@@ -1,0 +1,162 @@
+"""The `fieldkit` command, driven as a script would drive it (click's CliRunner)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from fieldkit.cli import cli
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    folder = tmp_path / "office"
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, ["--profile", str(folder), *args], input=input)
+
+    invoke.folder = folder
+    return invoke
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        path = (*prefix, name)
+        yield path, command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, path)
+
+
+def test_every_command_has_help_with_an_example():
+    missing = [
+        " ".join(path)
+        for path, command in all_commands(cli)
+        if "Example:" not in (command.help or "")
+    ]
+    assert missing == []
+    assert "Example:" in cli.help
+
+
+def test_init_add_list_show_edit_delete_restore(run):
+    result = run("init", "--org", "Shakti", "--device", "Delhi laptop", "--country", "IN")
+    assert result.exit_code == 0, result.output
+    result = run("contacts", "add", "--name", "Asha Rao", "--kind", "official", "--country", "in")
+    assert result.exit_code == 0, result.output
+    cid = result.output.strip()
+    listed = run("contacts", "list", "--json")
+    assert [c["name"] for c in json.loads(listed.output)] == ["Asha Rao"]
+    table = run("contacts", "list", "--country", "IN")
+    assert "Asha Rao" in table.output and "official" in table.output
+    assert run("contacts", "edit", cid, "--title", "Deputy Secretary").output.strip() == "Saved."
+    shown = json.loads(run("contacts", "show", cid, "--json").output)
+    assert shown["title"] == "Deputy Secretary"
+    assert "restore" in run("contacts", "delete", cid).output
+    assert "No contacts found." in run("contacts", "list").output
+    assert run("contacts", "restore", cid).exit_code == 0
+    assert "Asha Rao" in run("contacts", "show", cid).output
+
+
+def test_campaign_with_targets_timeline_and_outreach(run):
+    run("init")
+    cid = run("contacts", "add", "--name", "Senator Ortiz", "--phone", "+1 202 555 0101")
+    cid = cid.output.strip()
+    camp = run("campaigns", "add", "--title", "Pass the bill", "--asks", "Vote yes, Co-sponsor")
+    camp = camp.output.strip()
+    assert run("campaigns", "add-target", camp, cid, "--role", "Chair").exit_code == 0
+    run("campaigns", "add-update", camp, "--date", "2018-03-21", "--text", "Passed 97-2")
+    shown = run("campaigns", "show", camp)
+    assert "Senator Ortiz" in shown.output and "2018-03-21 Passed 97-2" in shown.output
+    logged = run(
+        "outreach", "add", "--contact-id", cid, "--campaign-id", camp, "--channel", "call",
+        "--date", "2018-03-01", "--follow-up", "2018-03-15",
+    )  # fmt: skip
+    assert logged.exit_code == 0, logged.output
+    due = run("outreach", "due", "--until", "2018-03-31")
+    assert "Senator Ortiz" in due.output and "2018-03-15" in due.output
+
+
+def test_search_and_stats(run):
+    run("demo")
+    found = json.loads(run("search", "paler", "--entity", "laws", "--json").output)
+    assert found, "the Palermo Protocol is found by a prefix"
+    shown = json.loads(run("laws", "show", found[0]["id"], "--json").output)
+    assert "Palermo" in shown["short_title"] + shown["title"]
+    assert "Nothing matches" in run("search", "zzzzqqq").output
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["counts"]["laws"] > 0
+    assert stats["changes"] > 0
+
+
+def test_backup_and_restore_from_the_command_line(run):
+    run("init")
+    cid = run("contacts", "add", "--name", "Before").output.strip()
+    assert "Backup written" in run("backup").output
+    run("contacts", "edit", cid, "--name", "After")
+    name = run("backup", "--list").output.splitlines()[0]
+    restored = run("restore", name, "--yes")
+    assert restored.exit_code == 0, restored.output
+    assert json.loads(run("contacts", "show", cid, "--json").output)["name"] == "Before"
+
+
+def db_hash(folder):
+    return hashlib.sha256((folder / "fieldkit.db").read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("contacts", "show", "no-such-id"), "No contact with id no-such-id"),
+        (("contacts", "edit", "no-such-id", "--name", "X"), "No contact with id no-such-id"),
+        (("contacts", "add", "--title", "no name"), "Name is required"),
+        (("contacts", "add", "--name", "X", "--email", "asha@"), "not an email address"),
+        (("contacts", "add", "--name", "X", "--country", "Narnia"), "not a country code"),
+        (
+            ("outreach", "add", "--contact-id", "x", "--channel", "call", "--date", "31/12/24"),
+            "not a date",
+        ),
+        (("contacts", "list", "--sort", "password"), "Cannot sort by"),
+    ],
+)
+def test_bad_input_gives_one_clear_line_and_changes_nothing(run, args, message):
+    run("init")
+    run("contacts", "add", "--name", "Existing")
+    before = db_hash(run.folder)
+    result = run(*args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert db_hash(run.folder) == before
+
+
+def test_missing_profile_corrupt_file_and_newer_schema(run, tmp_path):
+    result = run("stats")
+    assert result.exit_code == 1 and "fieldkit init" in result.output
+    run("init")
+    conn = sqlite3.connect(run.folder / "fieldkit.db")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('fieldkit', 'm999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    result = run("contacts", "list")
+    assert result.exit_code == 1 and "newer version of FieldKit" in result.output
+    (run.folder / "fieldkit.db").write_bytes(b"SQLite format 3\x00" + b"\x00\xff" * 3000)
+    for name in ("fieldkit.db-wal", "fieldkit.db-shm"):
+        (run.folder / name).unlink(missing_ok=True)
+    result = run("contacts", "list")
+    assert result.exit_code == 1
+    assert "damaged" in result.output and "fieldkit restore" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_init_refuses_to_overwrite(run):
+    run("init")
+    result = run("init")
+    assert result.exit_code == 1 and "already exists" in result.output

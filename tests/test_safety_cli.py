@@ -120,3 +120,16 @@ def test_full_disk_through_the_cli(folder, monkeypatch):
     assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM changes WHERE tbl = 'contacts'").fetchone()[0] == 1
     conn.close()
+
+
+def test_erase_forgets_sync_passwords(folder, tmp_path):
+    from fieldkit.sync import credentials, engine
+
+    with Profile.open(folder) as p:
+        target = engine.target_from_location(str(tmp_path / "usb"), name="usb")
+        engine.save_target(p, target, password="webdav secret")
+        assert credentials.load_secret(p, "usb") == "webdav secret"
+    done = run(["--profile", str(folder), "erase", "--yes-erase-this-device"], input="ERASE\n")
+    assert done.exit_code == 0, done.output
+    assert "Forgot the passwords of 1 sync target(s)" in done.output
+    assert not folder.exists()

@@ -138,9 +138,24 @@ def erase(ctx, confirmed: bool) -> None:
     )
     if typed.strip() != ERASE_WORD:
         raise FieldKitError(_("Nothing was erased: the confirmation did not match."))
+    forgotten = _forget_sync_secrets(ctx.profile())
     ctx.close()
     removed = encryption.erase_profile(folder)
+    if forgotten:
+        click.echo(_("Forgot the passwords of %(n)d sync target(s).") % {"n": forgotten})
     click.echo(_("Erased the profile (%(n)d files).") % {"n": removed})
+
+
+def _forget_sync_secrets(profile: Profile) -> int:
+    """Remove the sync targets' passwords kept outside the profile (the system keyring)."""
+    try:
+        from fieldkit.sync import engine
+    except ImportError:
+        return 0
+    names = [target.name for target in engine.targets(profile)]
+    for name in names:
+        engine.remove_target(profile, name)  # forgets its password and passphrase too
+    return len(names)
 
 
 @click.command(

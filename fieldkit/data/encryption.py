@@ -141,9 +141,6 @@ def connect_encrypted(path: Path, passphrase: str, *, readonly: bool = False) ->
         conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
-    # Every page read from the file is decrypted and authenticated: a larger page
-    # cache keeps the pages that searches touch decrypted in memory.
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 
@@ -176,6 +173,9 @@ def unlock(db_path: Path, passphrase: str) -> Any:
             )
         ) from None
     attempts.clear()
+    # Every page read from the file is decrypted and authenticated: a larger page
+    # cache keeps the pages that searches touch decrypted in memory.
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 

@@ -317,11 +317,6 @@ def test_oversized_file_is_refused_before_reading(office, tmp_path):
     assert peak < 1024 * 1024
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vobject parses a 3 MB PHOTO line with about 150x its size in memory; the vCard "
-    "reader should take the photo out (it already reads it from the raw text) before vobject",
-)
 def test_vcard_with_a_huge_photo_in_bounded_memory(office, tmp_path):
     path = tmp_path / "huge-photo.vcf"
     path.write_bytes(

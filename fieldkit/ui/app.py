@@ -1,7 +1,7 @@
 """``fieldkit-app --profile PATH``: the desktop app.
 
 :class:`AppSession` opens a profile twice (a reading one for the UI thread,
-a writing one handed to the :class:`~fieldkit.ui.worker.Worker`), builds the
+a writing one in the :class:`~fieldkit.ui.worker.Worker`'s thread), builds the
 main window and closes everything in order; tests, screenshots and the
 benchmarks use it the same way :func:`main` does.
 """
@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,14 +52,9 @@ class AppSession:
         from fieldkit.ui.worker import Worker
 
         self.closed = False
-        self.writer = Profile.open(path)
-        try:
-            self.reader = Profile.open(path)
-        except FieldKitError:
-            self.writer.close()
-            raise
+        self.reader = Profile.open(path)  # errors (read-only, damaged…) surface here
         set_language(self.reader.setting("language") or "en")
-        self.worker = Worker(self.writer)
+        self.worker = Worker(Path(path))
         self.worker.start()
         self.ops = Operations(self.worker)
         self.undo = QUndoStack()
@@ -76,8 +71,10 @@ class AppSession:
         self.window.shutdown()
         self.worker.stop()
         self.undo.clear()
-        self.reader.close()
+        # Delete the widgets now, so no page's timer fires on a closed profile.
         self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.reader.close()
 
 
 def _excepthook(exc_type, exc, tb) -> None:

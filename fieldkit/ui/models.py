@@ -1,10 +1,12 @@
 """Qt table models over the core's Records API, fetched lazily a page at a time.
 
 The model keeps only the shown columns of the rows fetched so far (tuples,
-not full records), asks the core for the total with ``Records.count`` and
-for the next page with ``Records.list(limit=..., offset=...)`` when the view
-scrolls near the end (``canFetchMore``/``fetchMore``). A profile of 100k
-contacts opens with one page loaded.
+not full records) and asks the core for the next page with
+``Records.list(limit=..., offset=...)`` when the view scrolls near the end
+(``canFetchMore``/``fetchMore``). It does not count up front: a page that
+comes back short ends the list, and the page that owns the model may supply
+the exact count later (:meth:`set_total`, counted on the worker). A profile
+of 100k contacts opens with one page loaded.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ class RecordTableModel(QAbstractTableModel):
         self.descending = False
         self._ids: list[str] = []
         self._rows: list[tuple[str, ...]] = []
-        self._total = 0
+        self._total: int | None = None
+        self._more = True
         self.reload()
 
     # --- what the pages call -------------------------------------------------
@@ -79,15 +82,24 @@ class RecordTableModel(QAbstractTableModel):
         """Drop what is loaded and fetch the first page again (after a change or a filter)."""
         self.beginResetModel()
         self._names.clear()
-        self._total = self.records.count(self.filters)
+        self._total, self._more = None, True
         self._ids, self._rows = [], []
         self._load(self.page)
         self.endResetModel()
 
     @property
-    def total(self) -> int:
-        """How many records match, loaded or not."""
+    def total(self) -> int | None:
+        """How many records match, loaded or not; None while unknown."""
         return self._total
+
+    @property
+    def loaded(self) -> int:
+        return len(self._rows)
+
+    def set_total(self, total: int) -> None:
+        """The exact count, from a count run elsewhere (ignored once the end is reached)."""
+        if self._more:
+            self._total = total
 
     def record_id(self, row: int) -> str:
         return self._ids[row]
@@ -121,18 +133,18 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
+        if parent.isValid() or not self._more:
             return
         start = len(self._rows)
-        count = min(self.page, self._total - start)
-        if count <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), start, start + count - 1)
-        self._load(count)
-        self.endInsertRows()
+        ids, rows = self._fetch(self.page)
+        if rows:
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._ids += ids
+            self._rows += rows
+            self.endInsertRows()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.set_order(self.columns[column], order == Qt.SortOrder.DescendingOrder)
@@ -143,19 +155,25 @@ class RecordTableModel(QAbstractTableModel):
     # --- loading --------------------------------------------------------------------
 
     def _load(self, count: int) -> None:
-        rows = self.records.list(
+        ids, rows = self._fetch(count)
+        self._ids += ids
+        self._rows += rows
+
+    def _fetch(self, count: int) -> tuple[list[str], list[tuple[str, ...]]]:
+        """The next ``count`` rows; a short page means the end of the list."""
+        records = self.records.list(
             self.filters,
             order_by=self.order_by,
             descending=self.descending,
             limit=count,
             offset=len(self._rows),
         )
-        for row in rows:
-            self._ids.append(row["id"])
-            self._rows.append(tuple(self._cell(f, row.get(f.name)) for f in self._fields))
-        # The count may have moved under us (a write between count and list).
-        if len(rows) < count:
-            self._total = len(self._rows)
+        ids = [r["id"] for r in records]
+        rows = [tuple(self._cell(f, r.get(f.name)) for f in self._fields) for r in records]
+        if len(records) < count:
+            self._more = False
+            self._total = len(self._rows) + len(records)
+        return ids, rows
 
     def _cell(self, field: E.Field, value: Any) -> str:
         if field.kind == E.REF and value:

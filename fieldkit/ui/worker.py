@@ -3,7 +3,8 @@
 Design: SQLite connections are not shared across threads. The app opens the
 profile twice. The UI thread keeps a *reading* profile for paging lists and
 searching as you type (WAL lets it read while a write is in progress). This
-:class:`Worker` owns the *writing* profile: every write and every long job
+:class:`Worker` opens and owns the *writing* profile (in its own thread, so
+opening it does not delay the window): every write and every long job
 (import, export, sync, batch printing) runs here, one at a time, in the
 order submitted. After a committed write the worker emits the names of the
 changed tables (from ``Store.on_change``) and the models refresh.
@@ -21,6 +22,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QThread, Signal
@@ -63,11 +65,12 @@ class Worker(QThread):
     job_progress = Signal(int, int, int)
     changed = Signal(object)  # set of table names
 
-    def __init__(self, profile: Profile):
+    def __init__(self, path: Path):
         super().__init__()
-        self.profile = profile
+        self.path = path
+        self.profile: Profile | None = None
+        self._open_error: Exception | None = None
         self._queue: queue.Queue[Job | None] = queue.Queue()
-        profile.store.on_change(lambda tables: self.changed.emit(set(tables)))
 
     def submit(self, job: Job) -> Job:
         job._report = lambda done, total: self.job_progress.emit(job.id, done, total)
@@ -75,10 +78,19 @@ class Worker(QThread):
         return job
 
     def run(self) -> None:
+        try:  # opened here, off the UI thread's start-up path
+            self.profile = Profile.open(self.path)
+            self.profile.store.on_change(lambda tables: self.changed.emit(set(tables)))
+        except Exception as exc:  # every job then reports why it cannot run
+            log.info("writing profile could not be opened: %s", type(exc).__name__)
+            self._open_error = exc
         while True:
             job = self._queue.get()
             if job is None:
                 break
+            if self._open_error is not None:
+                self.job_failed.emit(job.id, self._open_error)
+                continue
             if job.cancelled():
                 self.job_failed.emit(job.id, Cancelled())
                 continue
@@ -90,12 +102,11 @@ class Worker(QThread):
                 self.job_failed.emit(job.id, exc)
             else:
                 self.job_done.emit(job.id, result)
-        self.profile.close()
+        if self.profile is not None:
+            self.profile.close()
 
     def stop(self) -> None:
         """Finish the queued jobs, close the writing profile and end the thread."""
         if self.isRunning():
             self._queue.put(None)
             self.wait()
-        else:
-            self.profile.close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from fieldkit.data import entities as E
 from fieldkit.i18n import N_, _, current_language, ngettext
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.languages import UI_LANGUAGES
 from fieldkit.ui.models import RecordTableModel
 from fieldkit.ui.record_dialog import RecordDialog
 from fieldkit.ui.undo import AddCommand, DeleteCommand, EditCommand
@@ -110,7 +111,8 @@ class EntityPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._count)
+        self._count_generation = 0
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -123,6 +125,7 @@ class EntityPage(QWidget):
         ctx.ops.changed.connect(self.on_changed)
         self.fill_filters()
         self.retranslate()
+        self._count()
 
     # --- for subclasses --------------------------------------------------------
 
@@ -163,6 +166,8 @@ class EntityPage(QWidget):
             field = self.entity.field(name) if self.entity.has_field(name) else None
             if field is not None and field.kind == E.ENUM:
                 values = list(field.choices)
+            elif name == "lang":  # a fixed list: scanning every record's languages is slow
+                values = list(UI_LANGUAGES)
             else:
                 values = self.records.distinct(name)
             for value in values:
@@ -258,8 +263,33 @@ class EntityPage(QWidget):
     def _current_changed(self, current, _previous) -> None:
         self.record_changed.emit(self.model.record_id(current.row()) if current.isValid() else "")
 
+    def _count(self) -> None:
+        """Count the matching records on the worker, so a big list opens at once."""
+        self._count_generation += 1
+        self._update_count()
+        if self.model.total is not None:
+            return
+        generation, name, filters = self._count_generation, self.entity_name, self.model.filters
+
+        def counted(n: int) -> None:
+            if generation == self._count_generation:
+                self.model.set_total(n)
+                self._update_count()
+
+        self.ctx.ops.run(
+            lambda profile, job: profile.records(name).count(filters),
+            on_success=counted,
+            on_failure=lambda exc: None,  # the list itself still works; only the count is missing
+        )
+
     def _update_count(self) -> None:
         n = self.model.total
+        if n is None:
+            self.count_label.setText(
+                _("%(count)s or more records")
+                % {"count": format_decimal(self.model.loaded, locale=current_language())}
+            )
+            return
         self.count_label.setText(
             ngettext("%(count)s record", "%(count)s records", n)
             % {"count": format_decimal(n, locale=current_language())}

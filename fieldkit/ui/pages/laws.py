@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from fieldkit.ui.pages.base import EntityPage
-from fieldkit.ui.translation_compare import CompareTranslationButton
 
 
-class LawsPage(CompareTranslationButton, EntityPage):
+class LawsPage(EntityPage):
     entity_name = "laws"

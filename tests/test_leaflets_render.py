@@ -147,3 +147,24 @@ def test_qr_encoded_once_per_document(sample):
     for page in reader.pages:
         names |= set(page["/Resources"]["/XObject"].keys())
     assert len(names) == 1 and next(iter(names)).startswith("/FormXob.qr")
+
+
+@pytest.mark.parametrize("language", ["ar", "hi", "es", "sw"])
+def test_the_starter_pack_prints_in_every_template(demo_profile, language):
+    """Real content (long Arabic texts with marks, Hindi law summaries) lays out without
+    error; languages the pack lacks fall back and say so."""
+    materials = demo_profile.materials.list({"lang": "en"})
+    laws = [law["id"] for law in demo_profile.laws.list({"lang": "en"})]
+    facts = [m["id"] for m in materials if m["kind"] == "fact_card"]
+    runs = [
+        ("fact-card", facts),
+        ("trifold", facts[:3]),
+        ("law-summary", laws),
+        ("poster", [m["id"] for m in materials]),
+        ("wallet-cards", []),
+    ]
+    for template, ids in runs:
+        result = render(demo_profile, template, ids, language=language, today=TODAY)
+        assert result.pages >= 1
+        fell_back = any("version is printed" in w for w in result.warnings)
+        assert fell_back == (language == "sw" and bool(ids))

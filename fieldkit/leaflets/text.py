@@ -186,13 +186,12 @@ class Text(Flowable):
         if style.bullet and self.lines:
             self._draw_bullet(y)
         obj = canv.beginText()
-        font = None
         for line in self.lines:
             obj.setTextOrigin(self._line_x(line.width, indent), y)
             for run in line.runs:
-                if run.font != font:
-                    obj.setFont(run.font, style.size)
-                    font = run.font
+                # setFont before every run, even in the same font: reportlab fails on a run
+                # whose first glyph is raised (an Arabic mark) unless the font was just set
+                obj.setFont(run.font, style.size)
                 obj.textOut(run.text)
             y -= self.leading
         canv.drawText(obj)

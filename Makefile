@@ -9,10 +9,12 @@ DEMO_PROFILE ?= .demo-profile
 .PHONY: run test bench lint format i18n catalogs screenshots clean demo
 
 # Localization: English is the source; the .po catalogs are translated by people,
-# the .mo files and the pseudo-locale (xx) are build products (see docs/translating.md).
+# the .mo files and the pseudo-locale (en_001) are build products (see docs/translating.md).
 I18N_LANGS := es fr pt_BR ar hi sw ru
 POT := locales/fieldkit.pot
-CATALOGS := $(foreach l,$(I18N_LANGS) xx,locales/$(l)/LC_MESSAGES/fieldkit.mo)
+# The pseudo-locale: a code babel knows (World English), so dates and numbers still format.
+PSEUDO := en_001
+CATALOGS := $(foreach l,$(I18N_LANGS) $(PSEUDO),locales/$(l)/LC_MESSAGES/fieldkit.mo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,7 +70,7 @@ i18n: $(STAMP)
 
 catalogs: $(CATALOGS)
 
-locales/xx/LC_MESSAGES/fieldkit.po: $(POT) fieldkit/i18n_pseudo.py | $(STAMP)
+locales/$(PSEUDO)/LC_MESSAGES/fieldkit.po: $(POT) fieldkit/i18n_pseudo.py | $(STAMP)
 	$(BIN)/python -m fieldkit.i18n_pseudo $(POT) $@
 
 locales/%/LC_MESSAGES/fieldkit.mo: locales/%/LC_MESSAGES/fieldkit.po | $(STAMP)

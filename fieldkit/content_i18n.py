@@ -14,6 +14,7 @@ against each language's .po file). Both reports are plain data that the CLI
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +60,9 @@ class Group:
 
     @property
     def languages(self) -> list[str]:
-        return sorted(self.versions)
+        """The languages it exists in: the source's first, then the others by code."""
+        first = lang_key(self.source.get("lang"))
+        return [first, *sorted(lang for lang in self.versions if lang != first)]
 
     def missing(self, wanted: list[str]) -> list[str]:
         return [lang for lang in wanted if lang not in self.versions]
@@ -210,7 +213,7 @@ def _check_entity(entity: str) -> None:
 # --- UI catalogs ----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class CatalogStatus:
     """How much of the UI is translated into one language."""
 
@@ -237,23 +240,32 @@ def ui_report(locale_dir: Path | None = None) -> list[CatalogStatus]:
     """Completeness of each shipped UI language against the template ``fieldkit.pot``.
 
     A catalog that is missing or cannot be read is reported with 0 translated
-    and an ``error``, never raised.
+    and an ``error``, never raised. Results are kept until a catalog file changes.
     """
+    folder = locale_dir or i18n.LOCALE_DIR
+    paths = [folder / f"{i18n.DOMAIN}.pot"] + [
+        folder / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+        for lang in i18n.LANGUAGES
+        if lang != i18n.DEFAULT_LANGUAGE
+    ]
+    stamps = tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in paths)
+    return list(_ui_report(stamps))
+
+
+@lru_cache(maxsize=4)
+def _ui_report(stamps: tuple[tuple[str, int], ...]) -> tuple[CatalogStatus, ...]:
     from babel.messages.pofile import PoFileError, read_po
 
-    folder = locale_dir or i18n.LOCALE_DIR
-    template = folder / f"{i18n.DOMAIN}.pot"
+    template = Path(stamps[0][0])
     wanted: set | None = None
     if template.exists():
         with template.open("rb") as handle:
             wanted = _message_ids(read_po(handle))
+    languages = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT_LANGUAGE]
     out = []
-    for lang in i18n.LANGUAGES:
-        if lang == i18n.DEFAULT_LANGUAGE:
-            continue
-        po_path = folder / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    for lang, (po_name, _mtime) in zip(languages, stamps[1:], strict=True):
         try:
-            with po_path.open("rb") as handle:
+            with Path(po_name).open("rb") as handle:
                 catalog = read_po(handle, locale=lang, abort_invalid=True)
         except (OSError, PoFileError, ValueError) as exc:
             total = len(wanted) if wanted is not None else 0
@@ -270,4 +282,4 @@ def ui_report(locale_dir: Path | None = None) -> list[CatalogStatus]:
             elif all(message.string) if message.pluralizable else message.string:
                 translated += 1
         out.append(CatalogStatus(lang, len(ids), translated, fuzzy))
-    return out
+    return tuple(out)

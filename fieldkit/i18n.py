@@ -34,7 +34,7 @@ DEFAULT_LANGUAGE = "en"
 # The UI languages FieldKit ships (English is the source text).
 LANGUAGES = ("en", "es", "fr", "pt_BR", "ar", "hi", "sw", "ru")
 # A generated pseudo-locale for testing: every string wrapped and accented.
-PSEUDO_LANGUAGE = "xx"
+PSEUDO_LANGUAGE = "en_001"  # babel knows it (World English), no one ships it
 
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _current_language = DEFAULT_LANGUAGE
@@ -44,6 +44,14 @@ _listeners: list[Callable[[str], None]] = []
 def _catalog_paths(language: str) -> tuple[Path, Path]:
     folder = LOCALE_DIR / language / "LC_MESSAGES"
     return folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+
+
+def _newer(a: Path, b: Path) -> bool:
+    """True when ``a`` exists and was changed after ``b`` (a .po edited since `make`)."""
+    try:
+        return a.stat().st_mtime_ns > b.stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def _compile_po(po_path: Path) -> _gettext.GNUTranslations:
@@ -70,7 +78,7 @@ def translator(language: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     mo_path, po_path = _catalog_paths(language)
     try:
-        if mo_path.exists():
+        if mo_path.exists() and not _newer(po_path, mo_path):
             with mo_path.open("rb") as handle:
                 return _gettext.GNUTranslations(handle)
         if po_path.exists():

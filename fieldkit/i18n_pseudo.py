@@ -1,10 +1,10 @@
-"""The pseudo-locale ``xx``: every string wrapped in ⟦ ⟧ and accented, placeholders intact.
+"""The pseudo-locale ``en_001``: every string wrapped in ⟦ ⟧ and accented, placeholders intact.
 
 Built from ``locales/fieldkit.pot`` by ``make`` (never committed)::
 
-    python -m fieldkit.i18n_pseudo locales/fieldkit.pot locales/xx/LC_MESSAGES/fieldkit.po
+    python -m fieldkit.i18n_pseudo locales/fieldkit.pot locales/en_001/LC_MESSAGES/fieldkit.po
 
-Running the app in ``xx`` shows at a glance which text escaped translation
+Running the app in ``en_001`` shows at a glance which text escaped translation
 (it has no brackets) and which is cut off (a closing bracket is missing):
 accented strings are about a third longer, like many real translations.
 """

@@ -214,4 +214,4 @@ def test_countries_are_sorted_in_the_ui_language():
 def test_language_names_and_direction():
     assert i18n.native_language_name("ar") == "العربية"
     assert i18n.language_name("hi", "fr") == "hindi"
-    assert i18n.is_rtl("ar") and not i18n.is_rtl("ru") and not i18n.is_rtl("xx")
+    assert i18n.is_rtl("ar") and not i18n.is_rtl("ru") and not i18n.is_rtl(i18n.PSEUDO_LANGUAGE)

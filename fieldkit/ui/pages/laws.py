@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fieldkit.ui.pages.base import EntityPage
+from fieldkit.ui.translation_compare import CompareTranslationButton
 
 
-class LawsPage(EntityPage):
+class LawsPage(CompareTranslationButton, EntityPage):
     entity_name = "laws"

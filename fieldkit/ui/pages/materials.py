@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fieldkit.ui.pages.base import EntityPage
+from fieldkit.ui.translation_compare import CompareTranslationButton
 
 
-class MaterialsPage(EntityPage):
+class MaterialsPage(CompareTranslationButton, EntityPage):
     entity_name = "materials"

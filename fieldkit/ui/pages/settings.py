@@ -18,6 +18,7 @@ from fieldkit.i18n import _, set_language
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
 from fieldkit.ui.record_dialog import ERROR_STYLE
+from fieldkit.ui.translation_status import TranslationStatus
 
 
 class SettingsPage(QWidget):
@@ -57,7 +58,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.save_button)
         layout.addWidget(self.saved_label)
-        layout.addStretch(1)
+        self.translation_status = TranslationStatus(profile)
+        layout.addWidget(self.translation_status, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -69,6 +71,7 @@ class SettingsPage(QWidget):
             label.setText(text)
         self.save_button.setText(_("Save settings"))
         self.saved_label.setText("")
+        self.translation_status.retranslate()
 
     def save(self) -> None:
         country = self.country.text().strip()

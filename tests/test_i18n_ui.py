@@ -1,0 +1,283 @@
+"""The app in other languages: Qt's own strings, right to left, the pseudo-locale walk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fieldkit import i18n
+from fieldkit.i18n_pseudo import CLOSE, OPEN, write_pseudo_catalog
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="module")
+def pseudo_locales(tmp_path_factory) -> Path:
+    """The pseudo-locale built from a fresh extraction of the source (as `make` builds it)."""
+    folder = tmp_path_factory.mktemp("locales")
+    pot = folder / "fieldkit.pot"
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "locales" / "babel.cfg"),
+            "--no-default-keywords",
+            *("-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"),
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    write_pseudo_catalog(pot, folder / i18n.PSEUDO_LANGUAGE / "LC_MESSAGES" / "fieldkit.po")
+    return folder
+
+
+@pytest.fixture
+def pseudo(pseudo_locales, monkeypatch):
+    monkeypatch.setattr(i18n, "LOCALE_DIR", pseudo_locales)
+    i18n.translator.cache_clear()
+    yield
+    i18n.translator.cache_clear()
+
+
+def test_qt_dialog_buttons_follow_the_ui_language(qtbot, open_app, profile):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    session = open_app(profile.path)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    expected = {
+        "fr": {"Ouvrir", "Annuler"},
+        "ru": {"Открыть", "Отмена"},
+        "es": {"Abrir", "Cancelar"},
+        "en": {"Open", "Cancel"},
+    }
+    for lang, texts in expected.items():
+        i18n.set_language(lang)
+        fresh = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(fresh)
+        assert {b.text().replace("&", "") for b in fresh.buttons()} == texts, lang
+    assert session.window.isVisible()
+
+
+def test_arabic_lays_the_window_out_right_to_left(qtbot, open_app, profile):
+    from PySide6.QtCore import QPoint, Qt
+
+    profile.set_settings(language="ar")
+    session = open_app(profile.path)
+    window = session.window
+    qtbot.waitExposed(window)
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    sidebar_x = window.sidebar.mapTo(window, QPoint(0, 0)).x()
+    stack_x = window.stack.mapTo(window, QPoint(0, 0)).x()
+    assert sidebar_x > stack_x, "the sidebar is on the right"
+    assert sidebar_x + window.sidebar.width() > window.width() - 40
+    assert window.sidebar.item(0).text() == "جهات الاتصال"
+
+    # Back to English without restarting: the layout mirrors back and the text follows.
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: window.layoutDirection() == Qt.LayoutDirection.LeftToRight)
+    qtbot.waitUntil(
+        lambda: (
+            window.sidebar.mapTo(window, QPoint(0, 0)).x()
+            < window.stack.mapTo(window, QPoint(0, 0)).x()
+        )
+    )
+    assert window.sidebar.item(0).text() == "Contacts"
+
+
+def test_language_switches_from_settings_without_restart(qtbot, open_app, profile):
+    from PySide6.QtCore import Qt
+
+    session = open_app(profile.path)
+    window = session.window
+    page = window.show_section("settings")
+    page.language.setCurrentIndex(page.language.findData("ar"))
+    page.save_button.click()
+    qtbot.waitUntil(lambda: i18n.current_language() == "ar", timeout=5000)
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.sidebar.item(7).text() == "الإعدادات"
+    assert page.save_button.text() == "حفظ الإعدادات"
+    header = page.translation_status.table.horizontalHeaderItem(1).text()
+    assert header == "واجهة المستخدم"
+
+
+def test_settings_shows_translation_completeness(qtbot, open_app, profile):
+    en = profile.materials.add(
+        {"kind": "fact_card", "title": "Hotline", "group_id": "g", "lang": "en"}
+    )
+    profile.materials.add({"kind": "fact_card", "title": "Línea", "group_id": "g", "lang": "es"})
+    profile.materials.update(en, {"title": "The hotline"})
+    session = open_app(profile.path)
+    page = session.window.show_section("settings")
+    rows = {row[0]: row for row in page.translation_status.rows()}
+    assert rows["español"][1] == "100%"
+    assert rows["español"][2] == "1 of 1 · 1 outdated"
+    assert rows["English"][2] == "1 of 1"
+    assert rows["Kiswahili"][2] == "0 of 1"
+    assert rows["English"][3] == "—"  # no laws yet
+    table = page.translation_status.table
+    assert table.rowCount() == len(i18n.LANGUAGES)
+
+
+def test_translation_side_by_side_with_outdated_warning(qtbot, open_app, profile):
+    en = profile.laws.add(
+        {
+            "title": "Palermo Protocol",
+            "jurisdiction": "intl",
+            "kind": "treaty",
+            "group_id": "p",
+            "lang": "en",
+            "summary": "Defines trafficking in persons.",
+        }
+    )
+    ar = profile.laws.add(
+        {
+            "title": "بروتوكول باليرمو",
+            "jurisdiction": "intl",
+            "kind": "treaty",
+            "group_id": "p",
+            "lang": "ar",
+            "summary": "يعرّف الاتجار بالأشخاص.",
+        }
+    )
+    profile.laws.update(en, {"summary": "Defines trafficking in persons (art. 3)."})
+    session = open_app(profile.path)
+    page = session.window.show_section("laws")
+    assert page.select(ar)
+    dialog = page.compare_translation()
+    qtbot.addWidget(dialog)
+    assert dialog.warning.isVisibleTo(dialog)
+    assert "art. 3" in dialog.panes[0].toPlainText()
+    assert "بروتوكول باليرمو" in dialog.panes[1].toPlainText()
+    assert dialog.languages_label.text() == "Available in: English, العربية"
+    from PySide6.QtCore import Qt
+
+    assert dialog.panes[1].layoutDirection() == Qt.LayoutDirection.RightToLeft
+    dialog.close()
+    assert page.select(en)
+    source_dialog = page.compare_translation()
+    qtbot.addWidget(source_dialog)
+    assert not source_dialog.warning.isVisibleTo(source_dialog)
+
+
+# --- the pseudo-locale walk ------------------------------------------------------------
+
+
+def _visible_texts(window) -> list[tuple[str, str, object]]:
+    """(kind, text, widget) for every text a person can see in the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QGroupBox,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+    )
+
+    out: list[tuple[str, str, object]] = []
+    for widget in window.findChildren(QLabel):
+        if widget.isVisibleTo(window) and widget.text().strip():
+            out.append(("label", widget.text(), widget))
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisibleTo(window) and widget.text().strip():
+            out.append(("button", widget.text(), widget))
+    for widget in window.findChildren(QLineEdit):
+        if widget.isVisibleTo(window) and widget.placeholderText():
+            out.append(("placeholder", widget.placeholderText(), widget))
+    for widget in window.findChildren(QGroupBox):
+        if widget.isVisibleTo(window) and widget.title():
+            out.append(("group", widget.title(), widget))
+    for widget in window.findChildren(QTabWidget):
+        if widget.isVisibleTo(window):
+            out += [("tab", widget.tabText(i), widget) for i in range(widget.count())]
+    for header in window.findChildren(QHeaderView):
+        model = header.model()
+        if not header.isVisibleTo(window) or model is None:
+            continue
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and text:
+                out.append(("header", text, header))
+    for menu_action in window.menuBar().actions():
+        out.append(("menu", menu_action.text(), window.menuBar()))
+        menu = menu_action.menu()
+        if menu is not None:
+            out += [("action", a.text(), menu) for a in menu.actions() if a.text()]
+    for row in range(window.sidebar.count()):
+        out.append(("sidebar", window.sidebar.item(row).text(), window.sidebar))
+    return out
+
+
+def _untranslated(texts, allowed: set[str]) -> list[tuple[str, str]]:
+    """Texts with letters that are not wrapped by the pseudo-locale (and are not data)."""
+    bad = []
+    for kind, text, _widget in texts:
+        if OPEN in text or text in allowed or not any(c.isalpha() for c in text):
+            continue
+        bad.append((kind, text))
+    return bad
+
+
+def _cut_off(texts) -> list[tuple[str, str]]:
+    """Single-line labels and buttons whose text is wider than the room they have."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    bad = []
+    for kind, text, widget in texts:
+        if kind == "label" and isinstance(widget, QLabel) and not widget.wordWrap():
+            plain = text.replace("&", "") if widget.buddy() else text
+            if "<" in plain or "\n" in plain:
+                continue
+            need = widget.fontMetrics().horizontalAdvance(plain)
+            if need > widget.contentsRect().width() + 1:
+                bad.append((kind, text))
+        elif kind == "button" and isinstance(widget, QAbstractButton):
+            if widget.sizeHint().width() > widget.width() + 1:
+                bad.append((kind, text))
+        elif CLOSE not in text and OPEN in text:
+            bad.append((kind, text))
+    return bad
+
+
+def test_pseudo_locale_every_page_translated_and_nothing_cut_off(qtbot, open_app, profile, pseudo):
+    profile.set_settings(organization="Shakti Vahini", language=i18n.PSEUDO_LANGUAGE)
+    session = open_app(profile.path)
+    window = session.window
+    qtbot.waitExposed(window)
+    assert window.size().width() >= 1000  # the default size, nothing remembered
+    data = {"Shakti Vahini", "FieldKit"}
+    problems: dict[str, list] = {}
+    for name in window.section_names():
+        window.show_section(name)
+        qtbot.wait(20)
+        texts = _visible_texts(window)
+        assert texts, name
+        untranslated = _untranslated(texts, data)
+        cut = _cut_off(texts)
+        if untranslated or cut:
+            problems[name] = {"untranslated": untranslated, "cut off": cut}
+    assert not problems, problems
+    assert window.windowTitle().startswith(OPEN)

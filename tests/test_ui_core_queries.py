@@ -51,3 +51,18 @@ def test_distinct_gives_filter_choices(filled):
 def test_unknown_filter_is_still_refused(filled):
     with pytest.raises(ValidationError):
         filled.contacts.list({"nonsense": "x"})
+
+
+def test_search_as_you_type_ranks_a_bounded_set(profile):
+    profile.contacts.add_many({"name": f"Police officer {i}", "city": "Pune"} for i in range(60))
+    profile.contacts.add({"name": "Police Police Police", "city": "Pune"})
+    capped = profile.search("pol", cap=20, limit=5)
+    assert len(capped) == 5  # still answers, from the first 20 matches only
+    assert all(h.title.startswith("Police officer") for h in capped)
+    full = profile.search("pol", limit=5)
+    assert full[0].title == "Police Police Police"  # without a cap every match is ranked
+    # a lone last letter waits for the next one instead of widening the search
+    assert [h.id for h in profile.search("police p", cap=20, limit=100)] == [
+        h.id for h in profile.search("police", cap=20, limit=100)
+    ]
+    assert profile.search("pune 4", limit=100) != profile.search("pune", limit=100)

@@ -52,8 +52,20 @@ def search(
     tag: str | None = None,
     lang: str | None = None,
     limit: int = 50,
+    cap: int | None = None,
 ) -> list[Hit]:
-    """The best ``limit`` matches for ``text``, best first, across the chosen entities."""
+    """The best ``limit`` matches for ``text``, best first, across the chosen entities.
+
+    With ``cap`` (search as you type), ranking, which costs in proportion to
+    the number of matches, is limited to the first ``cap`` matches of each
+    kind of record, and a one-letter last word after other words is ignored
+    until a second letter comes; the best of those come back in milliseconds
+    even when a short prefix matches most of 100k records.
+    """
+    if cap is not None:
+        words = text.split()
+        if len(words) > 1 and len(words[-1]) == 1 and not text[-1:].isspace():
+            text = " ".join(words[:-1])
     query = fts_query(text)
     if query is None:
         return []
@@ -62,6 +74,15 @@ def search(
         entity = E.ENTITIES[name]
         clauses = [f"[{entity.fts_table}] MATCH ?", "t.deleted = 0"]
         params: list[Any] = [query]
+        if cap is not None:
+            fts = entity.fts_table
+            bound = conn.execute(
+                f"SELECT rowid FROM [{fts}] WHERE [{fts}] MATCH ? LIMIT 1 OFFSET ?",
+                [query, cap - 1],
+            ).fetchone()
+            if bound is not None:
+                clauses.append("f.rowid <= ?")
+                params.append(bound[0])
         if country:
             column = _country_column(entity)
             if column is None:

@@ -11,6 +11,7 @@ from fieldkit.profile import Profile
 
 MIN_CHARS = 2
 LIMIT = 50
+RANK_CAP = 1000  # rank at most this many matches per kind while typing
 
 
 class SearchDialog(QDialog):
@@ -55,7 +56,7 @@ class SearchDialog(QDialog):
         if len(text.strip()) < MIN_CHARS:
             self.status.setText("")
             return
-        hits = self.profile.search(text, limit=LIMIT)
+        hits = self.profile.search(text, limit=LIMIT, cap=RANK_CAP)
         for hit in hits:
             kind = _(E.ENTITIES[hit.entity].label)
             label = f"{hit.title}  —  {kind}" + (f" · {hit.subtitle}" if hit.subtitle else "")

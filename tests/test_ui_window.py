@@ -157,11 +157,38 @@ def test_first_run_assistant_creates_the_profile(qtbot, tmp_path):
     assert dialog.error.isVisible() and not (path / "fieldkit.db").exists()
     qtbot.keyClicks(dialog.organization, "Free Futures")
     dialog.device.setText("Nairobi laptop")
-    dialog.join.setChecked(True)
-    assert dialog.join_note.isVisible() and dialog.join_note.text()
     dialog.finish()
     assert dialog.result() == FirstRunDialog.DialogCode.Accepted
     with Profile.open(path) as profile:
         assert profile.setting("organization") == "Free Futures"
         assert profile.setting("device_name") == "Nairobi laptop"
-        assert profile.setting("joining") == "1"
+        assert profile.contacts.count() > 0  # the starter pack
+        from fieldkit.sync.org import current_org
+
+        assert current_org(profile).name == "Free Futures"
+
+
+def test_first_run_joins_an_organisation_with_its_enrolment_file(qtbot, tmp_path):
+    from fieldkit.sync.org import create_org, current_org, issue_enrolment
+    from fieldkit.ui.first_run import FirstRunDialog
+
+    with Profile.create(tmp_path / "hq", organization="Free Futures HQ") as hq:
+        create_org(hq, "Free Futures")
+        enrolment = tmp_path / "nairobi.fkenrol"
+        enrolment.write_bytes(issue_enrolment(hq, "Nairobi laptop", passphrase="correct horse"))
+    path = tmp_path / "joining"
+    dialog = FirstRunDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.join.setChecked(True)
+    assert dialog.join_box.isVisible() and dialog.join_note.text()
+    dialog.enrolment.setText(str(enrolment))
+    dialog.passphrase.setText("wrong")
+    dialog.finish()
+    assert dialog.error.isVisible() and not (path / "fieldkit.db").exists()
+    dialog.passphrase.setText("correct horse")
+    dialog.finish()
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    with Profile.open(path) as profile:
+        assert current_org(profile).name == "Free Futures"
+        assert profile.setting("device_name") == "Nairobi laptop"

@@ -90,13 +90,15 @@ def _fold_word(word: str) -> str:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(_PUNCT.sub(" ", text.casefold()).split())
     return " ".join(f for f in (_fold_word(w) for w in text.split()) if f)
 
 
 def name_key(name: str | None) -> str:
     """Words of a name, folded and sorted, honorifics left out: "Dr. Rao, Asha" → "asha rao"."""
-    words = [w for w in _fold(name or "").split() if w not in HONORIFICS]
-    return " ".join(sorted(words))
+    words = _fold(name or "").split()
+    return " ".join(sorted([w for w in words if w not in HONORIFICS]))
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +108,7 @@ def org_key(org: str | None) -> str:
 
 def _bucket(key: str) -> str:
     """Names that may be close: the same initials, and the same digits (if any)."""
-    initials = "".join(sorted(w[0] for w in key.split()))
+    initials = "".join(sorted([w[0] for w in key.split()]))
     return initials + "|" + _NOT_DIGIT.sub("", key)
 
 
@@ -169,7 +171,8 @@ class DuplicateIndex:
         if nkey:
             if (okey, nkey) in self.names:
                 return Match(self.names[(okey, nkey)], CLOSE_NAME)
-            bucket = self.buckets.get((okey, _bucket(nkey)))
+            bucket_key = (okey, _bucket(nkey))
+            bucket = self.buckets.get(bucket_key)
             for other, other_ref in (bucket or ())[:_BUCKET_LIMIT]:
                 matcher = difflib.SequenceMatcher(None, nkey, other)
                 if matcher.quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
@@ -182,5 +185,7 @@ class DuplicateIndex:
                 self.emails.setdefault(folded, ref)
             if nkey:
                 self.names.setdefault((okey, nkey), ref)
-                self.buckets.setdefault((okey, _bucket(nkey)), []).append((nkey, ref))
+                if bucket is None:
+                    bucket = self.buckets[bucket_key] = []
+                bucket.append((nkey, ref))
         return None

@@ -56,11 +56,13 @@ def finish(draft: Draft, phones: PhoneNormalizer) -> tuple[dict[str, Any], list[
     values = {k: v for k, v in draft.fields.items() if v not in (None, "", [])}
     warnings: list[str] = []
     notes: list[str] = []
-    if not values.get("name"):
+    if not values.get("name") and draft.name_parts:
         parts = [draft.name_parts.get(p, "").strip() for p in NAME_PARTS]
         values["name"] = " ".join(p for p in parts if p) or values.get("organization", "")
     if not values.get("name"):
-        raise RowRejected(_("No name: the row has neither a name nor an organisation."))
+        if not values.get("organization"):
+            raise RowRejected(_("No name: the row has neither a name nor an organisation."))
+        values["name"] = values["organization"]
     emails = [e.strip() for e in draft.emails if e.strip()]
     if emails:
         values.setdefault("email", emails[0])
@@ -77,9 +79,11 @@ def finish(draft: Draft, phones: PhoneNormalizer) -> tuple[dict[str, Any], list[
             draft.address_parts["country_text"] = str(values.pop("country"))
         else:
             values["country"] = code
-    _phones(values, draft.phones, "phone", phones, notes, warnings)
-    _phones(values, draft.faxes, "fax", phones, notes, warnings)
-    if not values.get("address"):
+    if draft.phones or "phone" in values:
+        _phones(values, draft.phones, "phone", phones, notes, warnings)
+    if draft.faxes or "fax" in values:
+        _phones(values, draft.faxes, "fax", phones, notes, warnings)
+    if draft.address_parts and not values.get("address"):
         parts = [draft.address_parts.get(p, "").strip() for p in (*ADDRESS_PARTS, "country_text")]
         if any(parts):
             values["address"] = ", ".join(p for p in parts if p)
@@ -88,17 +92,16 @@ def finish(draft: Draft, phones: PhoneNormalizer) -> tuple[dict[str, Any], list[
     notes.extend(draft.notes)
     if notes:
         values["notes"] = "\n".join([values["notes"], *notes] if values.get("notes") else notes)
-    values.pop("phone_e164", None)
-    values.pop("fax_e164", None)
     for key in ("phone", "fax"):
         if values.get(key):
             values[f"{key}_e164"] = phones(str(values[key]), values.get("country")).e164
     try:
-        clean = E.normalize(E.CONTACTS, values)
+        # partial: defaults are left to the store, so an update never resets a field
+        # the file lacks (the name, the one required field, is there).
+        clean = E.normalize(E.CONTACTS, values, partial=True)
     except ValidationError as exc:
         raise RowRejected(" ".join(exc.errors.values())) from None
-    # Defaults are left to the store: an update must not reset a field the file lacks.
-    return {k: v for k, v in clean.items() if k in values}, warnings
+    return clean, warnings
 
 
 def _phones(

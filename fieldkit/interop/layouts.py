@@ -259,8 +259,72 @@ def apply_mapping(layout: Layout, mapping: dict[str, str]) -> Layout:
     return layout
 
 
-def _split(value: str, separator: str) -> list[str]:
-    return [v.strip() for v in re.split(separator, value) if v.strip()]
+_SENSITIVITY = {"private": "restricted", "confidential": "restricted", "personal": "restricted"}
+_MULTI = {"phone": "phones", "fax": "faxes", "email": "emails"}
+_NOT_TAGS = ("mycontacts", "starred")
+
+
+def _multi(draft: Draft, role: str, value: str, layout: Layout, cells: list[str], i: int) -> None:
+    values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
+    label = layout.labels.get(i)
+    if role == "phone" and label is not None and "fax" in cells[label].casefold():
+        role = "fax"
+    getattr(draft, _MULTI[role]).extend(v for v in values if v)
+
+
+def _list(draft: Draft, role: str, value: str, layout: Layout, cells: list[str], i: int) -> None:
+    items = [t.strip().removeprefix("* ") for t in re.split(layout.list_separator, value)]
+    items = [t for t in items if t and t.casefold() not in _NOT_TAGS]
+    draft.fields.setdefault(role, []).extend(items)
+
+
+def _choice(draft: Draft, role: str, value: str, *_args) -> None:
+    folded = value.casefold()
+    draft.set_first(role, _SENSITIVITY.get(folded, folded))
+
+
+def _name_part(draft: Draft, role: str, value: str, *_args) -> None:
+    draft.name_parts.setdefault(role, value)
+
+
+def _address_part(draft: Draft, role: str, value: str, *_args) -> None:
+    draft.address_parts.setdefault(role, value)
+
+
+def _department(draft: Draft, role: str, value: str, *_args) -> None:
+    draft.notes.append(_("Department: %(name)s") % {"name": value})
+
+
+def _birthday(draft: Draft, role: str, value: str, *_args) -> None:
+    if value not in ("0/0/00", "00/00/0000"):
+        draft.birthday = value
+
+
+def _direct(draft: Draft, role: str, value: str, *_args) -> None:
+    if not draft.fields.get(role):
+        draft.fields[role] = value
+
+
+def _nothing(*_args) -> None:
+    return None
+
+
+_HANDLERS = {
+    **{role: _multi for role in _MULTI},
+    "tags": _list,
+    "languages": _list,
+    "kind": _choice,
+    "sensitivity": _choice,
+    **{role: _name_part for role in ("prefix", "given", "middle", "family", "suffix")},
+    **{role: _address_part for role in ("street", "extended", "region", "postcode")},
+    "department": _department,
+    "birthday": _birthday,
+    **{
+        role: _direct
+        for role in _DIRECT
+        if role not in ("kind", "sensitivity", "tags", "languages")
+    },
+}
 
 
 def assemble(layout: Layout, line: int, cells: list[str]) -> Draft:
@@ -276,36 +340,10 @@ def assemble(layout: Layout, line: int, cells: list[str]) -> Draft:
             % {"found": len(cells), "expected": width}
         )
         return draft
+    count = len(cells)
     for index, role in layout.columns.items():
-        value = cells[index].strip() if index < len(cells) else ""
-        if not value:
-            continue
-        if role in ("phone", "fax", "email"):
-            values = [v.strip() for v in value.split(" ::: ") if v.strip()]
-            label = layout.labels.get(index)
-            if role == "phone" and label is not None and "fax" in cells[label].casefold():
-                role = "fax"
-            getattr(draft, {"phone": "phones", "fax": "faxes", "email": "emails"}[role]).extend(
-                values
-            )
-        elif role in ("tags", "languages"):
-            items = [t.removeprefix("* ") for t in _split(value, layout.list_separator)]
-            items = [t for t in items if t.casefold() not in ("mycontacts", "starred")]
-            draft.fields.setdefault(role, []).extend(items)
-        elif role in ("kind", "sensitivity"):
-            draft.set_first(role, _SENSITIVITY.get(value.casefold(), value.casefold()))
-        elif role in ("prefix", "given", "middle", "family", "suffix"):
-            draft.name_parts.setdefault(role, value)
-        elif role in ("street", "extended", "region", "postcode"):
-            draft.address_parts.setdefault(role, value)
-        elif role == "department":
-            draft.notes.append(_("Department: %(name)s") % {"name": value})
-        elif role == "birthday":
-            if value not in ("0/0/00", "00/00/0000"):
-                draft.birthday = value
-        elif role in _DIRECT:
-            draft.set_first(role, value)
+        if index < count:
+            value = cells[index].strip()
+            if value:
+                _HANDLERS.get(role, _nothing)(draft, role, value, layout, cells, index)
     return draft
-
-
-_SENSITIVITY = {"private": "restricted", "confidential": "restricted", "personal": "restricted"}

@@ -77,6 +77,7 @@ class PhoneNormalizer:
         return PhoneResult(typed, e164)
 
 
+_NOT_DIGIT = re.compile(r"\D+")
 _PLAIN_INTERNATIONAL = re.compile(r"^\+[0-9][0-9 ().\-/]{5,30}$")
 
 
@@ -103,7 +104,7 @@ def international_e164(text: str) -> str | None:
     """
     if not _PLAIN_INTERNATIONAL.match(text) or "(0)" in text:
         return None
-    digits = "".join(c for c in text if c.isdigit())
+    digits = _NOT_DIGIT.sub("", text)
     for size in (1, 2, 3):
         code = int(digits[:size])
         if code in COUNTRY_CODE_TO_REGION_CODE:

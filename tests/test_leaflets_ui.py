@@ -100,3 +100,18 @@ def test_print_prints_the_same_pages(qtbot, page, tmp_path):
     printed = pypdf.PdfReader(out)
     assert len(printed.pages) == 2
     assert printed.pages[0]["/Resources"]["/XObject"]  # the page image was printed
+
+
+def test_ui_language_changes_labels_not_the_leaflet(qtbot, page):
+    from fieldkit.i18n import set_language, translator
+    from fieldkit.leaflets import wording as W
+
+    rerender(qtbot, page, lambda: page.set_choice(page.language, "hi"))
+    try:
+        set_language("es")
+        page.retranslate()
+        expected = translator("es").gettext(W.TEMPLATE_NAMES["fact-card"])
+        assert page.template.itemText(0) == expected != W.TEMPLATE_NAMES["fact-card"]
+        assert page.language.currentData() == "hi"  # the leaflet keeps its own language
+    finally:
+        set_language("en")

@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _, ngettext
+from fieldkit.i18n import N_, _, ngettext
 from fieldkit.leaflets import LANGUAGES, RenderResult, prepare, prepare_letters, templates
 
 log = logging.getLogger(__name__)
 RENDER_DELAY_MS = 250  # wait for the user to stop clicking before rendering
 TITLE_FIELD = {"materials": "title", "laws": "title", "campaigns": "title"}
+FORM_LABELS = (N_("Template"), N_("Content"), N_("Language"), N_("Paper"))
 
 
 class _Signals(QObject):
@@ -101,24 +102,29 @@ class LeafletsPage(QWidget):
 
         self.template = QComboBox(objectName="template")
         for name in templates.NAMES:
-            self.template.addItem(templates.label(name), name)
+            self.template.addItem("", name)
         self.content = QListWidget(objectName="content")
         self.language = QComboBox(objectName="language")
         for code in LANGUAGES:
             self.language.addItem(Locale.parse(code).get_display_name(code) or code, code)
         self.paper = QComboBox(objectName="paper")
-        self.paper.addItem(_("A4"), "a4")
-        self.paper.addItem(_("Letter (US)"), "letter")
-        self.save_button = QPushButton(_("Save as PDF…"), objectName="save")
-        self.print_button = QPushButton(_("Print…"), objectName="print")
+        self.paper.addItem("", "a4")
+        self.paper.addItem("", "letter")
+        self.save_button = QPushButton(objectName="save")
+        self.print_button = QPushButton(objectName="print")
         self.status = QLabel(objectName="status", wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
-        form.addRow(_("Template"), self.template)
-        form.addRow(_("Content"), self.content)
-        form.addRow(_("Language"), self.language)
-        form.addRow(_("Paper"), self.paper)
+        self._labels = {}
+        for field, widget in (
+            (FORM_LABELS[0], self.template),
+            (FORM_LABELS[1], self.content),
+            (FORM_LABELS[2], self.language),
+            (FORM_LABELS[3], self.paper),
+        ):
+            self._labels[field] = QLabel()
+            form.addRow(self._labels[field], widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -150,7 +156,19 @@ class LeafletsPage(QWidget):
         language = profile.setting("language") or "en"
         if language in LANGUAGES:
             self.language.setCurrentIndex(LANGUAGES.index(language))
+        self.retranslate()
         self._template_changed()
+
+    def retranslate(self) -> None:
+        """Labels in the current UI language (the leaflet keeps its own language)."""
+        for text, label in self._labels.items():
+            label.setText(_(text))
+        for i, name in enumerate(templates.NAMES):
+            self.template.setItemText(i, templates.label(name))
+        self.paper.setItemText(0, _("A4"))
+        self.paper.setItemText(1, _("Letter (US)"))
+        self.save_button.setText(_("Save as PDF…"))
+        self.print_button.setText(_("Print…"))
 
     # --- choices ----------------------------------------------------------------
 

@@ -66,3 +66,23 @@ def test_search_as_you_type_ranks_a_bounded_set(profile):
         h.id for h in profile.search("police", cap=20, limit=100)
     ]
     assert profile.search("pune 4", limit=100) != profile.search("pune", limit=100)
+
+
+def test_paging_by_key_matches_paging_by_offset(profile):
+    profile.contacts.add_many(
+        {"name": f"{'ABab'[i % 4]}sha {i % 7}", "country": "IN"} for i in range(57)
+    )
+    for descending in (False, True):
+        whole = [r["id"] for r in profile.contacts.list(descending=descending)]
+        pages, after = [], None
+        while True:
+            page = profile.contacts.list(limit=10, after=after, descending=descending)
+            pages += [r["id"] for r in page]
+            if len(page) < 10:
+                break
+            after = page[-1]["id"]
+        assert pages == whole
+    assert profile.contacts.can_page_after("name")
+    assert not profile.contacts.can_page_after("phone")  # may be empty: pages by offset
+    with pytest.raises(ValueError):
+        profile.contacts.list(order_by="phone", after=whole[0])

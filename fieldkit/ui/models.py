@@ -1,8 +1,9 @@
 """Qt table models over the core's Records API, fetched lazily a page at a time.
 
 The model keeps only the shown columns of the rows fetched so far (tuples,
-not full records) and asks the core for the next page with
-``Records.list(limit=..., offset=...)`` when the view scrolls near the end
+not full records) and asks the core for the next page with ``Records.list(limit=..., after=<last
+id>)`` (by key; by offset for a column that may be empty) when the view
+scrolls near the end
 (``canFetchMore``/``fetchMore``). It does not count up front: a page that
 comes back short ends the list, and the page that owns the model may supply
 the exact count later (:meth:`set_total`, counted on the worker). A profile
@@ -17,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from fieldkit.data import entities as E
 from fieldkit.data.records import Records
+from fieldkit.display import format_value
 from fieldkit.errors import NotFound
 from fieldkit.i18n import _
 
@@ -27,14 +29,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def display(field: E.Field, value: Any) -> str:
-    """A stored value as shown in a list cell."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if field.kind == E.ENUM:
-        return value.replace("_", " ")
-    return str(value)
+    """A stored value as shown in a list cell, in the UI language (dates, countries, choices)."""
+    return format_value(field, value)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -161,12 +157,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def _fetch(self, count: int) -> tuple[list[str], list[tuple[str, ...]]]:
         """The next ``count`` rows; a short page means the end of the list."""
+        paging: dict[str, Any] = {"offset": len(self._rows)}
+        if self._ids and self.records.can_page_after(self.order_by):
+            paging = {"after": self._ids[-1]}  # by key: the last page is as quick as the first
         records = self.records.list(
             self.filters,
             order_by=self.order_by,
             descending=self.descending,
             limit=count,
-            offset=len(self._rows),
+            **paging,
         )
         ids = [r["id"] for r in records]
         rows = [tuple(self._cell(f, r.get(f.name)) for f in self._fields) for r in records]

@@ -55,7 +55,7 @@ format: $(STAMP)
 
 # Extract every marked string into the template and merge it into each language.
 i18n: $(STAMP)
-	$(BIN)/pybabel -q extract -F locales/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
+	$(BIN)/pybabel -q extract -F locales/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2 \
 		--no-default-keywords --add-comments=Translators: --sort-by-file --width=100 \
 		--project=FieldKit --copyright-holder="FieldKit contributors" -o $(POT) .
 	@for l in $(I18N_LANGS); do \

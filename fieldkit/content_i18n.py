@@ -232,8 +232,13 @@ class CatalogStatus:
         return self.total - self.translated
 
 
+def _key(message) -> tuple[str | None, str]:
+    """A message's identity: its context and its (singular) source text."""
+    return message.context, message.id if isinstance(message.id, str) else message.id[0]
+
+
 def _message_ids(catalog) -> set:
-    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    return {_key(m) for m in catalog if m.id}
 
 
 def ui_report(locale_dir: Path | None = None) -> list[CatalogStatus]:
@@ -274,8 +279,7 @@ def _ui_report(stamps: tuple[tuple[str, int], ...]) -> tuple[CatalogStatus, ...]
         ids = wanted if wanted is not None else _message_ids(catalog)
         translated = fuzzy = 0
         for message in catalog:
-            key = message.id if isinstance(message.id, str) else message.id[0]
-            if not message.id or key not in ids:
+            if not message.id or _key(message) not in ids:
                 continue
             if message.fuzzy:
                 fuzzy += 1

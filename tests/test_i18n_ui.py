@@ -36,6 +36,7 @@ def pseudo_locales(tmp_path_factory) -> Path:
             str(ROOT / "locales" / "babel.cfg"),
             "--no-default-keywords",
             *("-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"),
+            *("-k", "NP_:1c,2"),
             "-o",
             str(pot),
             ".",
@@ -281,3 +282,40 @@ def test_pseudo_locale_every_page_translated_and_nothing_cut_off(qtbot, open_app
             problems[name] = {"untranslated": untranslated, "cut off": cut}
     assert not problems, problems
     assert window.windowTitle().startswith(OPEN)
+
+
+def test_pseudo_locale_list_cells_show_choices_translated_and_dates_formatted(
+    qtbot, open_app, demo_profile, pseudo
+):
+    import re
+
+    from PySide6.QtCore import Qt
+
+    from fieldkit.data import entities as E
+
+    demo_profile.outreach.add(
+        {
+            "contact_id": demo_profile.contacts.list(limit=1)[0]["id"],
+            "channel": "meeting",
+            "date": "2024-03-31",
+        }
+    )
+    demo_profile.set_settings(language=i18n.PSEUDO_LANGUAGE)
+    session = open_app(demo_profile.path)
+    checked = 0
+    for name in ("contacts", "campaigns", "outreach", "materials", "laws"):
+        page = session.window.show_section(name)
+        model = page.table.model()
+        kinds = [page.entity.field(c).kind for c in model.columns]
+        for row in range(model.rowCount()):
+            for column, kind in enumerate(kinds):
+                text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                if not text:
+                    continue
+                if kind == E.ENUM:
+                    assert text.startswith(OPEN), (name, text)
+                    checked += 1
+                elif kind == E.DATE:
+                    assert not re.fullmatch(r"\d{4}-\d\d-\d\d", text), (name, text)
+                    checked += 1
+    assert checked > 10

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.data import entities as E
+from fieldkit.display import choice_label
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
 from fieldkit.ui.ops import Operations
@@ -50,7 +51,7 @@ class FieldEditor:
             if not field.required or field.default is None:
                 widget.addItem("", "")
             for choice in field.choices:
-                widget.addItem(choice.replace("_", " "), choice)
+                widget.addItem(choice_label(choice), choice)
             if field.default is not None:
                 widget.setCurrentIndex(widget.findData(field.default))
         elif field.kind == E.LONGTEXT or field.name in LINE_LISTS:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.data import entities as E
+from fieldkit.display import filter_label
 from fieldkit.i18n import N_, _, current_language, ngettext
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import UI_LANGUAGES
@@ -148,6 +149,8 @@ class EntityPage(QWidget):
         self.delete_button.setText(_("&Delete"))
         for name, combo in self.filters.items():
             combo.setItemText(0, _(FILTER_LABELS.get(name, name)))
+            for i in range(1, combo.count()):
+                combo.setItemText(i, filter_label(name, combo.itemData(i)))
         self.model.retranslate()
         self._update_count()
 
@@ -171,7 +174,7 @@ class EntityPage(QWidget):
             else:
                 values = self.records.distinct(name)
             for value in values:
-                combo.addItem(value.replace("_", " "), value)
+                combo.addItem(filter_label(name, value), value)
             if current:
                 combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)

@@ -1,0 +1,105 @@
+"""Stored values as people read them, in the UI language (or a leaflet's language).
+
+The store keeps codes (``in_force``, ``IN``, ``hi``, ``2024-03-31``); lists,
+forms and prints show them through here: choices translated, dates, numbers,
+countries and languages named by babel. No Qt here: the UI, the CLI and the
+leaflets share it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldkit import i18n
+from fieldkit.data import entities as E
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - gettext naming
+    """Mark a string with a context for extraction; translated later with :func:`pgettext`."""
+    return context, message
+
+
+# Every choice of every enumerated field (the values are unique across fields).
+CHOICES: dict[str, tuple[str, str]] = {
+    "normal": NP_("sensitivity", "Normal"),
+    "restricted": NP_("sensitivity", "Restricted"),
+    "local-only": NP_("sensitivity", "Local only"),
+    "official": NP_("contact kind", "Official"),
+    "ngo": NP_("contact kind", "NGO"),
+    "hotline": NP_("contact kind", "Hotline"),
+    "shelter": NP_("contact kind", "Shelter"),
+    "lawyer": NP_("contact kind", "Lawyer"),
+    "journalist": NP_("contact kind", "Journalist"),
+    "other": NP_("contact kind", "Other"),
+    "planned": NP_("campaign status", "Planned"),
+    "active": NP_("campaign status", "Active"),
+    "won": NP_("campaign status", "Won"),
+    "lost": NP_("campaign status", "Lost"),
+    "closed": NP_("campaign status", "Closed"),
+    "call": NP_("outreach channel", "Call"),
+    "fax": NP_("outreach channel", "Fax"),
+    "letter": NP_("outreach channel", "Letter"),
+    "email": NP_("outreach channel", "Email"),
+    "meeting": NP_("outreach channel", "Meeting"),
+    "fact_card": NP_("material kind", "Fact card"),
+    "story": NP_("material kind", "Story"),
+    "campaign_text": NP_("material kind", "Campaign text"),
+    "guide": NP_("material kind", "Guide"),
+    "draft": NP_("review status", "Draft"),
+    "in_review": NP_("review status", "In review"),
+    "approved": NP_("review status", "Approved"),
+    "treaty": NP_("law kind", "Treaty"),
+    "statute": NP_("law kind", "Statute"),
+    "bill": NP_("law kind", "Bill"),
+    "resolution": NP_("law kind", "Resolution"),
+    "policy": NP_("law kind", "Policy"),
+    "proposed": NP_("law status", "Proposed"),
+    "pending": NP_("law status", "Pending"),
+    "passed": NP_("law status", "Passed"),
+    "in_force": NP_("law status", "In force"),
+    "adopted": NP_("law status", "Adopted"),
+    "amended": NP_("law status", "Amended"),
+    "repealed": NP_("law status", "Repealed"),
+}
+
+
+def choice_label(value: str, language: str | None = None) -> str:
+    """``"in_force"`` → “In force” in the UI language (the code itself if unknown)."""
+    if value in CHOICES:
+        context, message = CHOICES[value]
+        translations = i18n.translator(language) if language else None
+        return (translations.pgettext if translations else i18n.pgettext)(context, message)
+    return value.replace("_", " ")
+
+
+def filter_label(name: str, value: str, language: str | None = None) -> str:
+    """A filter choice: country and language codes named, choices translated, tags as is."""
+    if name in ("country", "jurisdiction"):
+        return i18n.country_name(value, language)
+    if name == "lang":
+        return i18n.language_name(value, language)
+    if name == "tag":
+        return value
+    return choice_label(value, language)
+
+
+def format_value(field: E.Field, value: Any, language: str | None = None) -> str:
+    """A stored value as shown in a list, a detail view or a print."""
+    if value is None or value == "":
+        return ""
+    kind = field.kind
+    if kind == E.LIST:
+        if field.name == "languages":
+            return ", ".join(i18n.language_name(str(v), language) for v in value)
+        return ", ".join(str(v) for v in value)
+    if kind == E.ENUM:
+        return choice_label(str(value), language)
+    if kind == E.DATE:
+        return i18n.format_date(value, language=language)
+    if kind in (E.COUNTRY, E.JURISDICTION):
+        return i18n.country_name(str(value), language)
+    if kind == E.LANG:
+        return i18n.language_name(str(value), language)
+    if kind == E.INT:
+        return i18n.format_number(value, language)
+    return str(value)

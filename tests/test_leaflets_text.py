@@ -118,6 +118,12 @@ def test_decomposed_diacritics_are_composed_before_printing(tmp_path):
     assert words[0][0] == "café"
 
 
+def test_tabs_and_line_separators_are_whitespace_not_missing_glyphs(tmp_path):
+    words = render_text(tmp_path, "Call\tnow\u2028today\r\n", "en", 100 * mm)
+    assert [w for w, _x, _y in words] == ["Call", "now", "today"]
+    assert words[0][2] == words[1][2] < words[2][2]  # the separator starts a new line
+
+
 def test_missing_glyph_is_reported_with_the_character():
     with pytest.raises(MissingGlyph) as err:
         Text("Hotline ☎ 1098 \U0001f600", TextStyle(), language="en")

@@ -20,6 +20,15 @@ from fieldkit.leaflets.linebreak import Line, assign_fonts, layout
 from fieldkit.leaflets.shaping import shape
 
 _TALL_SCRIPTS = ("FieldKit-arabic", "FieldKit-devanagari")
+# line and paragraph separators start a new line; other whitespace is a space
+_WHITESPACE = str.maketrans(
+    {"\r": None, "\u2028": "\n", "\u2029": "\n", "\t": " ", "\v": " ", "\f": "\n"}
+)
+
+
+def _clean(text) -> str:
+    """Composed characters (NFC), one kind of space and of line break."""
+    return unicodedata.normalize("NFC", str(text or "")).translate(_WHITESPACE)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class Text(Flowable):
 
     def __init__(self, text: str, style: TextStyle, *, language: str = "en", rtl: bool = False):
         super().__init__()
-        self.text = unicodedata.normalize("NFC", str(text or "")).replace("\r", "")
+        self.text = _clean(text)
         self.style = style
         self.language = language
         self.rtl = rtl

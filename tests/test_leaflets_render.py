@@ -168,3 +168,17 @@ def test_the_starter_pack_prints_in_every_template(demo_profile, language):
         assert result.pages >= 1
         fell_back = any("version is printed" in w for w in result.warnings)
         assert fell_back == (language == "sw" and bool(ids))
+
+
+def test_qr_encoder_runs_once_for_many_pages(sample, monkeypatch):
+    from reportlab.graphics.barcode import qr as rl_qr
+
+    from fieldkit.leaflets.qr import qr_modules
+
+    calls = []
+    draw = rl_qr.QrCodeWidget.draw
+    monkeypatch.setattr(rl_qr.QrCodeWidget, "draw", lambda self: calls.append(1) or draw(self))
+    qr_modules.cache_clear()
+    profile, ids = sample
+    result = render_any(profile, ids, "letter", "fr")
+    assert result.pages == 2 and len(calls) == 1

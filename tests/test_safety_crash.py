@@ -1,4 +1,5 @@
-"""Crash safety: SIGKILL a real FieldKit process at random moments of an import and a migration.
+"""Crash safety: SIGKILL a real FieldKit process at random moments of an import, a sync and a
+migration.
 
 After every kill the store passes ``PRAGMA integrity_check`` and the FTS
 check, holds either none or all of the operation (never half), its change
@@ -24,39 +25,54 @@ from fieldkit.profile import Profile
 
 CHILD = r"""
 import sys
-mode, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-from fieldkit.profile import Profile
-if mode == "migrate":
-    print("go", flush=True)
-    Profile.open(path).close()
-else:
-    p = Profile.open(path)
-    print("go", flush=True)
-    if p.contacts.count() == 1:  # the import has not happened yet
-        p.contacts.add_many(
-            {
-                "id": f"00000000-0000-4000-8000-{i:012d}",
-                "name": f"Person {i}",
-                "phone": f"+91 98100 {i:05d}",
-                "tags": ["imported", f"batch{i % 7}"],
-                "notes": "call after six " * (i % 5),
-            }
-            for i in range(n)
-        )
-    p.close()
+sys.path[:0] = sys.argv[4:6]
+from test_safety_crash import operate
+operate(sys.argv[1], sys.argv[2], int(sys.argv[3]), ready=lambda: print("go", flush=True))
 print("done", flush=True)
 """
+TESTS = Path(__file__).resolve().parent
+
+
+def operate(mode: str, path: str, n: int, ready=lambda: None) -> None:
+    """The operation a killed process was doing; run again, it completes it."""
+    if mode == "migrate":
+        ready()
+        Profile.open(path).close()
+        return
+    p = Profile.open(path)
+    try:
+        if mode == "bundle":
+            from fieldkit.sync.exchange import import_bytes
+
+            data = (Path(path).parent / "bundle.fkb").read_bytes()
+            ready()
+            import_bytes(p, data)  # a second run finds it applied, or applies it whole
+        else:
+            ready()
+            if p.contacts.count() == 1:  # the import has not happened yet
+                p.contacts.add_many(
+                    {
+                        "id": f"00000000-0000-4000-8000-{i:012d}",
+                        "name": f"Person {i}",
+                        "phone": f"+91 98100 {i:05d}",
+                        "tags": ["imported", f"batch{i % 7}"],
+                        "notes": "call after six " * (i % 5),
+                    }
+                    for i in range(n)
+                )
+    finally:
+        p.close()
+
 
 SEED = int(os.environ.get("FIELDKIT_CRASH_SEED", "8"))
 
 
 def _child(mode: str, folder: Path, n: int) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, mode, str(folder), str(n)],
+        [sys.executable, "-c", CHILD, mode, str(folder), str(n), str(TESTS), str(TESTS.parent)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
 
 
@@ -89,8 +105,14 @@ def _check_sound(db: Path) -> sqlite3.Connection:
     rows = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
     changes = conn.execute("SELECT count(*) FROM changes WHERE tbl = 'contacts'").fetchone()[0]
     assert rows == changes
-    dseqs = [r[0] for r in conn.execute("SELECT dseq FROM changes ORDER BY dseq")]
-    assert dseqs == list(range(1, len(dseqs) + 1))
+    for (device,) in conn.execute("SELECT DISTINCT device FROM changes").fetchall():
+        dseqs = [
+            r[0]
+            for r in conn.execute(
+                "SELECT dseq FROM changes WHERE device = ? ORDER BY dseq", [device]
+            )
+        ]
+        assert dseqs == list(range(1, len(dseqs) + 1))
     return conn
 
 
@@ -129,6 +151,21 @@ def _old_schema_profile(folder: Path, n: int) -> None:
     conn.close()
 
 
+def _bundle_setup(root: Path, n: int) -> None:
+    """Headquarters (at ``root``) and a bundle of ``n`` new contacts from an enrolled office."""
+    from fieldkit.sync import org as O
+    from fieldkit.sync.exchange import export_changes
+
+    hq = Profile.create(root, organization="Crash test", device_name="hq")
+    O.create_org(hq, "Crash test")
+    office = Profile.create(root.parent / "office", organization="Crash test", device_name="o")
+    O.join(office, O.issue_enrolment(hq, "office"))
+    office.contacts.add_many({"name": f"Office contact {i}", "tags": ["x"]} for i in range(n))
+    (root.parent / "bundle.fkb").write_bytes(export_changes(office))
+    office.close()
+    hq.close()
+
+
 def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.Random):
     pristine = tmp_path / "pristine"
     make(pristine)
@@ -147,6 +184,11 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
             count = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
             assert count in (1, n + 1), f"half an import: {count} rows after kill {k}"
             outcomes["after" if count == n + 1 else "before"] += 1
+        elif mode == "bundle":
+            count = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+            applied = conn.execute("SELECT count(*) FROM sync_bundles").fetchone()[0]
+            assert (count, applied) in ((0, 0), (n, 1)), f"half a sync: {count} after kill {k}"
+            outcomes["after" if applied else "before"] += 1
         else:
             applied = conn.execute(
                 "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm003_audit'"
@@ -157,23 +199,24 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
             assert applied == table, "half a migration"
             outcomes["after" if applied else "before"] += 1
         conn.close()
-        _run_to_end(mode, work, n)
+        operate(mode, str(work), n)  # run it again (in this process: same code, no start-up)
         assert _content(db) == expected, f"re-run after kill {k} differs"
         shutil.rmtree(work)
     return outcomes
 
 
-def test_sigkill_during_import_and_migration(tmp_path):
-    """20 random kill points: 12 in a 4,000-row import, 8 in a migration."""
+def test_sigkill_during_import_sync_and_migration(tmp_path):
+    """20 random kill points: 8 in a 2,000-row import, 6 in a bundle import, 6 in a migration."""
     rng = random.Random(SEED)
-    imported = _kill_many(tmp_path / "imp", "import", _seed_profile, 4000, 12, rng)
+    imported = _kill_many(tmp_path / "imp", "import", _seed_profile, 2000, 8, rng)
+    synced = _kill_many(tmp_path / "sync", "bundle", lambda f: _bundle_setup(f, 1500), 1500, 6, rng)
     migrated = _kill_many(
-        tmp_path / "mig", "migrate", lambda f: _old_schema_profile(f, 3000), 0, 8, rng
+        tmp_path / "mig", "migrate", lambda f: _old_schema_profile(f, 1500), 0, 6, rng
     )
-    print("kill outcomes", imported, migrated)
+    print("kill outcomes", imported, synced, migrated)
     # The kills really landed inside the operations, not only before or after them.
-    assert imported["before"] > 0
-    assert sum(migrated.values()) == 8
+    assert imported["before"] > 0 and synced["before"] > 0
+    assert sum(migrated.values()) == 6
 
 
 @pytest.mark.slow
@@ -181,4 +224,5 @@ def test_sigkill_at_scale(tmp_path):
     rng = random.Random(SEED + 1)
     imported = _kill_many(tmp_path / "imp", "import", _seed_profile, 50_000, 20, rng)
     assert imported["before"] > 0 and imported["after"] > 0
+    _kill_many(tmp_path / "sync", "bundle", lambda f: _bundle_setup(f, 30_000), 30_000, 20, rng)
     _kill_many(tmp_path / "mig", "migrate", lambda f: _old_schema_profile(f, 30_000), 0, 20, rng)

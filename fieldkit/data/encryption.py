@@ -176,6 +176,8 @@ def unlock(db_path: Path, passphrase: str) -> Any:
     # Every page read from the file is decrypted and authenticated: a larger page
     # cache keeps the pages that searches touch decrypted in memory.
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # Temporary files (sorts, index builds) would be encrypted too: keep them in memory.
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 

@@ -131,3 +131,21 @@ def test_plain_profile_unlocks_without_passphrase(qtbot, window, profile, instal
     assert not lock.screen.passphrase.isVisible()
     lock.screen.unlock_button.click()
     assert not lock.is_locked and window.isVisible()
+
+
+def test_audit_log_in_the_app(qtbot, profile):
+    from fieldkit import audit
+    from fieldkit.ui.audit_dialog import AuditDialog
+
+    profile.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
+    audit.record(profile.store, "import", entity="contacts", rows=120, format="csv")
+    audit.record(profile.store, "export", entity="contacts", rows=3)
+    dialog = AuditDialog(profile)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[1] for row in shown] == ["Export", "Import"]
+    assert shown[1][2] == "entity=contacts, format=csv, rows=120"
+    assert not any("Meena" in cell or "98100" in cell for row in shown for cell in row)
+    dialog.action.setCurrentIndex(dialog.action.findData("import"))
+    assert table.rowCount() == 1

@@ -77,8 +77,7 @@ def _resolve(plan: ImportPlan):
             ref = row.match.ref
             target = ("store", ref.id) if ref.id else by_line.get(ref.line)
         if target is None:
-            values = dict(row.values)
-            creates.append((values, row))
+            creates.append((row.values, row))  # merge() copies before changing it
             by_line[row.line] = ("new", len(creates) - 1)
             continue
         by_line[row.line] = target

@@ -83,3 +83,35 @@ def test_full_disk_during_a_large_import(profile):
     assert profile.contacts.count() == 3001
     dseqs = [r[0] for r in conn.execute("SELECT dseq FROM changes ORDER BY dseq")]
     assert dseqs == list(range(1, len(dseqs) + 1))
+
+
+def test_imports_exports_and_syncs_are_audited(tmp_path):
+    import io
+
+    from fieldkit.interop.apply import apply_plan
+    from fieldkit.interop.export import export_contacts
+    from fieldkit.interop.plan import build_plan
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.exchange import export_changes, import_bytes
+
+    hq = Profile.create(tmp_path / "hq", organization="NGO", device_name="hq")
+    O.create_org(hq, "NGO")
+    office = Profile.create(tmp_path / "office", organization="NGO", device_name="office")
+    O.join(office, O.issue_enrolment(hq, "office"))
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("Name,Phone\nMeena Das,+91 98100 11111\nRavi,+91 98100 22222\n")
+    apply_plan(office, build_plan(office, csv_file))
+    export_contacts(office, "csv", io.StringIO())
+    import_bytes(hq, export_changes(office))
+    out = [(e["action"], e["details"]) for e in reversed(audit.entries(office.store))]
+    assert out[0][0] == "import"
+    assert out[0][1]["entity"] == "contacts" and out[0][1]["created"] == 2
+    assert out[1][0] == "export" and out[1][1]["rows"] == 2
+    assert out[2] == ("sync", {"direction": "out", "kind": "changes", "changes": 2})
+    [received] = audit.entries(hq.store)
+    assert received["details"]["direction"] == "in" and received["details"]["changes"] == 2
+    text = repr(audit.entries(office.store)) + repr(audit.entries(hq.store))
+    assert "Meena" not in text and "98100" not in text
+    hq.close()
+    office.close()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldkit import audit
 from fieldkit.data import entities as E
 from fieldkit.data.store import Cancelled, Progress
 from fieldkit.i18n import _
@@ -143,6 +144,15 @@ def apply_plan(
     if progress:
         progress(total, total)
     log.info("import done: %d created, %d updated, %d photos", len(ids), updated, photos)
+    audit.record(
+        profile.store,
+        "import",
+        entity="contacts",
+        format=plan.layout,
+        created=len(ids),
+        updated=updated,
+        rejected=counts[REJECT],
+    )
     return ImportResult(
         created=len(ids),
         updated=updated,

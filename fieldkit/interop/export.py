@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldkit import audit
 from fieldkit.data import entities as E
 from fieldkit.data.redact import is_restricted, redact, shareable
 from fieldkit.i18n import _, ngettext
@@ -172,4 +173,13 @@ def export_contacts(
     else:
         out.write(buffer.getvalue())
     log.info("exported %d contacts as %s", result.written, fmt)
+    audit.record(
+        profile.store,
+        "export",
+        entity="contacts",
+        format=fmt,
+        rows=result.written,
+        redacted=result.restricted_redacted,
+        included_restricted=include_restricted,
+    )
     return result

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldkit import audit
 from fieldkit.data.clock import new_id
 from fieldkit.data.store import Store
 from fieldkit.i18n import _
@@ -130,6 +131,7 @@ def export_changes(profile: Profile, first: int = 1, last: int | None = None) ->
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("bundle cut: %d changes, dseq %d-%d", len(changes), first, last)
+    audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes))
     return data
 
 
@@ -152,6 +154,7 @@ def export_snapshot(profile: Profile) -> bytes:
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("snapshot cut: %d changes", len(changes))
+    audit.record(store, "sync", direction="out", kind=SNAPSHOT, changes=len(changes))
     return data
 
 
@@ -280,7 +283,17 @@ def import_bytes(
         raise BundleRefused(
             _("This bundle was written by this device; there is nothing to import.")
         )
-    return apply_bundle(profile, bundle, revocations, also=also)
+    result = apply_bundle(profile, bundle, revocations, also=also)
+    if not result.already:
+        audit.record(
+            profile.store,
+            "sync",
+            direction="in",
+            kind=result.kind,
+            changes=result.merge.received,
+            conflicts=result.merge.conflicts,
+        )
+    return result
 
 
 def pending_changes(profile: Profile) -> int:

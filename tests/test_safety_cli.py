@@ -133,3 +133,14 @@ def test_erase_forgets_sync_passwords(folder, tmp_path):
     assert done.exit_code == 0, done.output
     assert "Forgot the passwords of 1 sync target(s)" in done.output
     assert not folder.exists()
+
+
+def test_init_with_encryption(tmp_path):
+    path = tmp_path / "new"
+    result = run(
+        ["--profile", str(path), "init", "--org", "Office", "--encrypt"], input=f"{PASS}\n{PASS}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert encryption.is_encrypted(path / "fieldkit.db")
+    shown = run(["--profile", str(path), "stats"], env={"FIELDKIT_PASSPHRASE": PASS})
+    assert "Office" in shown.output

@@ -22,14 +22,25 @@ from fieldkit.profile import DB_NAME, Profile
 @click.option("--device", "device_name", default="", help="A name for this device.")
 @click.option("--language", default="en", help="UI language (en, es, fr, pt_BR, ar, hi, sw, ru).")
 @click.option("--country", default="", help="Default country for phone numbers, e.g. IN.")
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Protect the profile with a passphrase (recommended; asked for, or "
+    "FIELDKIT_NEW_PASSPHRASE).",
+)
 @pass_ctx
-def init(ctx, organization: str, device_name: str, language: str, country: str) -> None:
+def init(
+    ctx, organization: str, device_name: str, language: str, country: str, encrypt: bool
+) -> None:
+    from fieldkit.cli.safety import new_passphrase
+
     profile = Profile.create(
         ctx.profile_path,
         organization=organization,
         device_name=device_name,
         language=language,
         country=country,
+        passphrase=new_passphrase() if encrypt else None,
     )
     profile.close()
     click.echo(_("Created a profile at %(path)s.") % {"path": ctx.profile_path})

@@ -37,7 +37,8 @@ def passphrase_for(profile_path: Path) -> str | None:
         return None
 
 
-def _new_passphrase() -> str:
+def new_passphrase() -> str:
+    """A new passphrase from FIELDKIT_NEW_PASSPHRASE, else asked for twice."""
     given = os.environ.get(NEW_PASSPHRASE_ENV)
     if given is not None:
         return given
@@ -76,7 +77,7 @@ def passphrase_set(ctx) -> None:
             )
         )
     ctx.close()
-    new = _new_passphrase()
+    new = new_passphrase()
     encryption.check_new_passphrase(new)
     Profile.open(ctx.profile_path).close()  # fails clearly if in use or damaged
     encryption.protect(ctx.profile_path, DB_NAME, new)
@@ -100,7 +101,7 @@ def passphrase_set(ctx) -> None:
 def passphrase_change(ctx) -> None:
     profile = ctx.profile()
     current = profile.store.passphrase or ""
-    moved = encryption.change_passphrase(profile, current, _new_passphrase())
+    moved = encryption.change_passphrase(profile, current, new_passphrase())
     click.echo(_("Passphrase changed; %(n)d backup(s) now use the new passphrase.") % {"n": moved})
 
 

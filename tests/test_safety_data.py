@@ -115,3 +115,30 @@ def test_imports_exports_and_syncs_are_audited(tmp_path):
     assert "Meena" not in text and "98100" not in text
     hq.close()
     office.close()
+
+
+def test_letters_leave_out_a_restricted_targets_address(profile):
+    import io
+
+    from pypdf import PdfReader
+
+    from fieldkit.leaflets import render_letters
+
+    campaign = profile.campaigns.add({"title": "Pass the bill", "summary": "Please vote yes."})
+    official = profile.contacts.add(
+        {
+            "name": "Deputy Secretary Rao",
+            "kind": "official",
+            "address": "14 Quiet Lane, Safehouse Colony",
+            "sensitivity": "restricted",
+        }
+    )
+    profile.add_target(campaign, official)
+
+    def text(**options) -> str:
+        pdf = render_letters(profile, campaign, **options).pdf
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+    assert "Deputy Secretary Rao" in text()
+    assert "Quiet Lane" not in text()
+    assert "Quiet Lane" in text(include_restricted=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from fieldkit.data.entities import ENTITIES
+from fieldkit.data.entities import CONTACTS, ENTITIES
+from fieldkit.data.redact import redact
 from fieldkit.i18n import _
 from fieldkit.leaflets import templates
 from fieldkit.leaflets.engine import (
@@ -84,12 +85,17 @@ def prepare_letters(
     paper: str = "a4",
     theme: Theme | None = None,
     today: date | None = None,
+    include_restricted: bool = False,
 ) -> Prepared:
-    """Check the request and load the campaign and its targets, one letter each."""
+    """Check the request and load the campaign and its targets, one letter each.
+
+    A ``restricted`` target's personal fields (its address…) are left out unless
+    ``include_restricted``.
+    """
     check_language(language)
     size = check_paper(paper)
     campaign = profile.campaigns.get(campaign_id)
-    targets = profile.targets(campaign_id)
+    targets = [redact(CONTACTS, t, include_restricted) for t in profile.targets(campaign_id)]
     if not targets:
         raise LeafletError(
             _(

@@ -14,7 +14,7 @@ from fieldkit.data import entities as E
 from fieldkit.data.store import Cancelled, Progress
 from fieldkit.i18n import _
 from fieldkit.interop.errors import ImportCancelled
-from fieldkit.interop.plan import CREATE, REJECT, SKIP, UPDATE, ImportPlan, PlanRow
+from fieldkit.interop.plan import CREATE, REJECT, SKIP, UPDATE, ImportPlan, PlanRow, bulk
 
 if TYPE_CHECKING:
     from fieldkit.profile import Profile
@@ -108,7 +108,7 @@ def apply_plan(
     photos = 0
     updated = 0
     try:
-        with profile.store.write():
+        with bulk(), profile.store.write():
             ids = profile.contacts.add_many(
                 (values for values, _row in creates),
                 progress=(lambda done, _t: progress(done, total)) if progress else None,

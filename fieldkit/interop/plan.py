@@ -7,6 +7,8 @@ whose per-duplicate choices the user can change before :func:`fieldkit.interop.a
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -105,6 +107,19 @@ class ImportPlan:
         )
 
 
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects that stay alive are
+    made (it would walk them all again and again); nothing here forms cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft], Any]:
     if vcard.is_vcard(path):
         return vcard.drafts(path), None
@@ -147,7 +162,6 @@ def build_plan(
     path = Path(path)
     drafts, layout = _drafts(path, mapping)
     phones = PhoneNormalizer(profile.setting("default_country"))
-    index = DuplicateIndex.from_store(profile.store)
     plan = ImportPlan(
         path,
         layout.name if layout else "vcard",
@@ -155,13 +169,15 @@ def build_plan(
         header=layout.header if layout else [],
         columns=dict(layout.columns) if layout else {},
     )
-    for count, draft in enumerate(drafts, start=1):
-        plan.rows.append(_plan_row(draft, phones, index, plan, on_duplicate))
-        if count % 2000 == 0:
-            if cancelled():
-                raise Cancelled()
-            if progress:
-                progress(count, 0)
+    with bulk():
+        index = DuplicateIndex.from_store(profile.store)
+        for count, draft in enumerate(drafts, start=1):
+            plan.rows.append(_plan_row(draft, phones, index, plan, on_duplicate))
+            if count % 2000 == 0:
+                if cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress(count, 0)
     if not plan.rows:
         raise ImportFileError(
             _("%(path)s has no contacts to import (only a header, or no vCard in it).")

@@ -246,3 +246,54 @@ def test_choice_context_keeps_homonyms_apart(compiled):
     assert choice_label("call") == "Llamada"  # the outreach channel, a noun
     assert i18n._("Call") == "Llamar"  # the button, a verb
     assert choice_label("call", language="ru") == "Звонок"  # a leaflet's own language
+
+
+def test_command_help_follows_the_language(compiled):
+    from click.testing import CliRunner
+
+    from fieldkit.cli import cli
+
+    runner = CliRunner()
+    i18n.set_language("es")
+    result = runner.invoke(cli, ["backup", "--help"])
+    assert "Hace ahora una copia de seguridad del perfil" in result.output
+    assert "Ejemplo:" in result.output and "fieldkit backup" in result.output
+    assert "Lista las copias de seguridad en su lugar." in result.output
+    i18n.set_language("en")  # back to the source text, not a translation of a translation
+    result = runner.invoke(cli, ["backup", "--help"])
+    assert "Back up the profile now" in result.output and "Example:" in result.output
+
+
+def test_help_texts_are_extracted_from_click_commands():
+    import io
+
+    from fieldkit.i18n_click import extract
+
+    source = b'''
+import click
+from fieldkit.i18n import _
+
+@click.command(help="Do a thing.\\n\\nExample:\\n\\n    fieldkit thing")
+@click.option("--fast", is_flag=True, help="Go fast.")
+def thing(fast):
+    click.echo(_("Done."))
+
+@click.group()
+def things():
+    """Things to do.
+
+    Example:
+
+        fieldkit things
+    """
+'''
+    found = {
+        message
+        for _lineno, _func, message, _comments in extract(io.BytesIO(source), {"_": None}, [], {})
+    }
+    assert found == {
+        "Do a thing.\n\nExample:\n\n    fieldkit thing",
+        "Go fast.",
+        "Done.",
+        "Things to do.\n\nExample:\n\n    fieldkit things",
+    }

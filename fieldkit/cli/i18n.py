@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from fieldkit import content_i18n as ci
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
-from fieldkit.i18n import _, format_percent, language_name, ngettext
+from fieldkit.i18n import (
+    _,
+    format_percent,
+    language_name,
+    ngettext,
+    on_language_changed,
+    set_language,
+)
+from fieldkit.i18n_click import localize
 
 
 @click.group(
@@ -195,4 +205,21 @@ def outdated(ctx, entity: str | None, as_json: bool) -> None:
 
 
 def register(cli: click.Group) -> None:
+    """Add ``fieldkit i18n`` and make every command's help follow the language.
+
+    The help is translated when the command starts (every group is registered
+    by then) and again after each language change (opening a profile sets its
+    language). ``FIELDKIT_LANGUAGE`` picks the language of ``--help``.
+    """
     cli.add_command(i18n_group)
+    on_language_changed(lambda _language: localize(cli, _))
+    make_context = cli.make_context
+
+    def localized_make_context(*args, **kwargs) -> click.Context:
+        localize(cli, _)
+        return make_context(*args, **kwargs)
+
+    cli.make_context = localized_make_context  # type: ignore[method-assign]
+    language = os.environ.get("FIELDKIT_LANGUAGE")
+    if language:
+        set_language(language)

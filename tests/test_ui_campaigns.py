@@ -105,3 +105,39 @@ def test_log_outreach_needs_a_channel_and_a_contact(qtbot, open_app, demo_profil
     assert "31/12/2026" in dialog.editors["date"].error.text()
     assert dialog.contact_error.isVisible()
     assert demo_profile.outreach.count() == before
+
+
+def test_add_a_target_and_a_timeline_entry(qtbot, open_app, demo_profile, seeded):
+    campaign, _official = seeded
+    clerk = demo_profile.contacts.add({"name": "Zed Clerk", "phone": "+91 11 4000 0000"})
+    session = open_app(demo_profile.path)
+    page = session.window.show_section("campaigns")
+    _select(page, campaign)
+    dialog = page.detail.add_target()
+    qtbot.keyClicks(dialog.picker.search, "zed")
+    assert dialog.picker.current_id() == clerk
+    dialog.role.setText("Drafts the budget")
+    dialog.save()
+    qtbot.waitUntil(lambda: len(page.detail.target_rows) == 2)
+    assert "Drafts the budget" in page.detail.target_rows[1].label.text()
+
+    again = page.detail.add_target()
+    qtbot.keyClicks(again.picker.search, "zed")
+    again.save()
+    assert again.isVisible() and "already" in again.error.text()
+    again.reject()
+
+    entry = page.detail.add_update()
+    entry.editors["date"].widget.setText("2026-13-01")
+    entry.editors["text"].widget.setPlainText("Committee vote")
+    entry.save()
+    assert entry.isVisible() and entry.editors["date"].error.isVisible()
+    entry.editors["date"].widget.setText("2026-03-01")
+    entry.save()
+    qtbot.waitUntil(lambda: page.detail.timeline.count() == 2)
+    assert page.detail.timeline.item(1).text() == "2026-03-01  Committee vote"
+
+    session.window.act_undo.trigger()  # the timeline entry goes
+    qtbot.waitUntil(lambda: page.detail.timeline.count() == 1)
+    session.window.act_undo.trigger()  # then the target
+    qtbot.waitUntil(lambda: len(page.detail.target_rows) == 1)

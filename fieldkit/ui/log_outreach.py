@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +20,10 @@ from PySide6.QtWidgets import (
 from fieldkit.data import entities as E
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
+from fieldkit.ui.contact_picker import ContactPicker
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.record_dialog import ERROR_STYLE, FieldEditor
 
-PICK_LIMIT = 50
 FIELDS = ("channel", "date", "outcome", "follow_up", "notes", "sensitivity")
 
 
@@ -46,10 +45,8 @@ class LogOutreachDialog(QDialog):
         self.ctx = ctx
         profile = ctx.profile
 
-        self.contact_search = QLineEdit()
-        self.contact_search.setObjectName("contactSearch")
-        self.contact = QComboBox()
-        self.contact.setObjectName("field_contact_id")
+        self.picker = ContactPicker(profile)
+        self.contact = self.picker.combo
         self.contact_error = self._error_label("contact_id")
         self.campaign = QComboBox()
         self.campaign.setObjectName("field_campaign_id")
@@ -58,19 +55,17 @@ class LogOutreachDialog(QDialog):
             self.campaign.addItem(c["title"], c["id"])
         if campaign_id:
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign_id)))
-        self.campaign.currentIndexChanged.connect(lambda _i: self._fill_contacts(""))
-        self.contact_search.textChanged.connect(self._fill_contacts)
-        self._fill_contacts("")
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self._campaign_changed()
         if contact_id:
-            self._ensure_contact(contact_id)
+            self.picker.select(contact_id)
 
         self.editors = {name: FieldEditor(E.OUTREACH.field(name)) for name in FIELDS}
         self.editors["date"].set_value(_dt.date.today().isoformat())
 
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
-        self._row("contact_search", self.contact_search)
-        self._row("contact_id", self._stack(self.contact, self.contact_error))
+        self._row("contact_id", self._stack(self.picker, self.contact_error))
         self._row("campaign_id", self.campaign)
         for name, editor in self.editors.items():
             self._row(name, self._stack(editor.widget, editor.error))
@@ -111,44 +106,17 @@ class LogOutreachDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Log outreach"))
-        self.contact_search.setPlaceholderText(_("Type to find a contact"))
-        self.labels["contact_search"].setText(_("Find"))
+        self.picker.retranslate()
         for name, label in self.labels.items():
-            if name != "contact_search":
-                f = E.OUTREACH.field(name)
-                label.setText(_(f.label) + (" *" if f.required else ""))
+            f = E.OUTREACH.field(name)
+            label.setText(_(f.label) + (" *" if f.required else ""))
 
     # --- contacts ---------------------------------------------------------------------
 
-    def _fill_contacts(self, text: str) -> None:
-        """Campaign targets first (when a campaign is chosen), then matching contacts."""
-        current = self.contact.currentData()
-        self.contact.clear()
-        seen: set[str] = set()
+    def _campaign_changed(self, *_args: Any) -> None:
+        """The chosen campaign's targets come first in the contact list."""
         campaign_id = self.campaign.currentData()
-        if campaign_id and not text:
-            for target in self.ctx.profile.targets(campaign_id):
-                self._add_contact(target, seen)
-        rows = self.ctx.profile.contacts.list({"q": text} if text else None, limit=PICK_LIMIT)
-        for row in rows:
-            self._add_contact(row, seen)
-        if current:
-            self._ensure_contact(current)
-
-    def _add_contact(self, row: dict[str, Any], seen: set[str]) -> None:
-        if row["id"] in seen:
-            return
-        seen.add(row["id"])
-        extra = row.get("organization") or row.get("title") or ""
-        self.contact.addItem(f"{row['name']} — {extra}" if extra else row["name"], row["id"])
-
-    def _ensure_contact(self, contact_id: str) -> None:
-        index = self.contact.findData(contact_id)
-        if index < 0:
-            row = self.ctx.profile.contacts.get(contact_id)
-            self._add_contact(row, set())
-            index = self.contact.findData(contact_id)
-        self.contact.setCurrentIndex(index)
+        self.picker.set_first(self.ctx.profile.targets(campaign_id) if campaign_id else [])
 
     # --- saving -------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from fieldkit.profile import Profile
 
 MIN_CHARS = 2
 LIMIT = 50
-RANK_CAP = 1000  # rank at most this many matches per kind while typing
+RANK_CAP = 500  # rank at most this many matches per kind while typing
 
 
 class SearchDialog(QDialog):

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -96,10 +97,21 @@ class CampaignDetail(QScrollArea):
         self.log_button = QPushButton()
         self.log_button.setObjectName("logOutreach")
         self.log_button.clicked.connect(self.log_outreach)
+        self.add_target_button = QPushButton()
+        self.add_target_button.setObjectName("addTarget")
+        self.add_target_button.clicked.connect(self.add_target)
+        self.add_update_button = QPushButton()
+        self.add_update_button.setObjectName("addUpdate")
+        self.add_update_button.clicked.connect(self.add_update)
+        self.dialog: QDialog | None = None
         self.asks_box, self.asks = self._list_box("asks")
         self.targets_box = QGroupBox()
-        self.targets_layout = QVBoxLayout(self.targets_box)
+        targets_outer = QVBoxLayout(self.targets_box)
+        self.targets_layout = QVBoxLayout()
+        targets_outer.addLayout(self.targets_layout)
+        targets_outer.addWidget(self.add_target_button)
         self.timeline_box, self.timeline = self._list_box("timeline")
+        self.timeline_box.layout().addWidget(self.add_update_button)
         self.outreach_box, self.outreach = self._list_box("outreach")
         for w in (
             self.title,
@@ -127,6 +139,8 @@ class CampaignDetail(QScrollArea):
 
     def retranslate(self) -> None:
         self.log_button.setText(_("&Log outreach…"))
+        self.add_target_button.setText(_("Add a &target…"))
+        self.add_update_button.setText(_("Add to the &timeline…"))
         self.asks_box.setTitle(_("Asks"))
         self.targets_box.setTitle(_("Target officials"))
         self.timeline_box.setTitle(_("Timeline"))
@@ -176,3 +190,29 @@ class CampaignDetail(QScrollArea):
                     names[cid] = ""
             parts = [row["date"], row["channel"], names[cid], row.get("outcome") or ""]
             self.outreach.addItem("  ".join(p for p in parts if p))
+
+    def add_target(self) -> QDialog:
+        from fieldkit.ui.add_target import AddTargetDialog
+
+        self.dialog = AddTargetDialog(self.ctx, self.campaign_id, self)
+        self.dialog.open()
+        return self.dialog
+
+    def add_update(self) -> QDialog:
+        """A dated timeline entry (“bill passed the Senate 97-2”)."""
+        import datetime as _dt
+
+        from fieldkit.data import entities as E
+        from fieldkit.ui.record_dialog import RecordDialog
+        from fieldkit.ui.undo import AddCommand
+
+        preset = {"campaign_id": self.campaign_id, "date": _dt.date.today().isoformat()}
+        dialog = RecordDialog(E.CAMPAIGN_UPDATES, self.ctx.ops, parent=self, preset=preset)
+        dialog.saved.connect(
+            lambda rid, _before, _after: self.ctx.undo.push(
+                AddCommand(self.ctx.ops, "campaign_updates", rid)
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog

@@ -101,7 +101,8 @@ def apply_plan(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportResult:
     """Write the plan: a backup, then one transaction. Raises ImportCancelled on cancel."""
-    creates, updates = _resolve(plan)
+    with bulk():
+        creates, updates = _resolve(plan)
     total = len(creates) + len(updates)
     backup = profile.backup("before-import")
     counts = plan.counts()

@@ -162,3 +162,12 @@ def test_protect_an_existing_profile(profile):
         assert again.attachment_bytes(att) == b"photo of " + SECRET_NAME.encode()
         again.restore()
         assert again.contacts.count() == 1
+
+
+def test_quotes_and_accents_in_a_passphrase(tmp_path):
+    composed = "l'été à Köln, 1 o'clock"
+    decomposed = __import__("unicodedata").normalize("NFD", composed)
+    Profile.create(tmp_path / "q", passphrase=composed).close()
+    with Profile.open(tmp_path / "q", passphrase=decomposed) as again:
+        again.backup()
+        encryption.verify_passphrase(again, composed)

@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,12 @@ def _quote(passphrase: str) -> str:
     # PRAGMA key takes no bound parameters: quote it as an SQL string literal.
     if "\x00" in passphrase:
         raise WrongPassphrase(_("The passphrase is not correct."))
-    return "'" + passphrase.replace("'", "''") + "'"
+    return "'" + _nfc(passphrase).replace("'", "''") + "'"
+
+
+def _nfc(passphrase: str) -> str:
+    # "é" typed on one system may arrive decomposed on another: the same passphrase.
+    return unicodedata.normalize("NFC", passphrase)
 
 
 # --- connections ---------------------------------------------------------------
@@ -315,7 +321,7 @@ def verify_passphrase(profile: Any, passphrase: str, message: str | None = None)
         return
     attempts = Attempts(profile.path)
     attempts.check()
-    if not hmac.compare_digest(passphrase.encode(), expected.encode()):
+    if not hmac.compare_digest(_nfc(passphrase).encode(), _nfc(expected).encode()):
         attempts.failed()
         log.info("wrong passphrase to unlock")
         raise WrongPassphrase(message or _("The passphrase is not correct."))

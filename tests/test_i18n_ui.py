@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -186,6 +187,19 @@ def test_translation_side_by_side_with_outdated_warning(qtbot, open_app, profile
 
 def _visible_texts(window) -> list[tuple[str, str, object]]:
     """(kind, text, widget) for every text a person can see in the window."""
+    out = _widget_texts(window)
+    for menu_action in window.menuBar().actions():
+        out.append(("menu", menu_action.text(), window.menuBar()))
+        menu = menu_action.menu()
+        if menu is not None:
+            out += [("action", a.text(), menu) for a in menu.actions() if a.text()]
+    for row in range(window.sidebar.count()):
+        out.append(("sidebar", window.sidebar.item(row).text(), window.sidebar))
+    return out
+
+
+def _widget_texts(window) -> list[tuple[str, str, object]]:
+    """(kind, text, widget) for the labels, buttons, placeholders and headers of a widget."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import (
         QAbstractButton,
@@ -202,7 +216,8 @@ def _visible_texts(window) -> list[tuple[str, str, object]]:
             out.append(("label", widget.text(), widget))
     for widget in window.findChildren(QAbstractButton):
         if widget.isVisibleTo(window) and widget.text().strip():
-            out.append(("button", widget.text(), widget))
+            kind = "qt button" if _standard_button(widget) else "button"
+            out.append((kind, widget.text(), widget))
     for widget in window.findChildren(QLineEdit):
         if widget.isVisibleTo(window) and widget.placeholderText():
             out.append(("placeholder", widget.placeholderText(), widget))
@@ -222,21 +237,27 @@ def _visible_texts(window) -> list[tuple[str, str, object]]:
             text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
             if isinstance(text, str) and text:
                 out.append(("header", text, header))
-    for menu_action in window.menuBar().actions():
-        out.append(("menu", menu_action.text(), window.menuBar()))
-        menu = menu_action.menu()
-        if menu is not None:
-            out += [("action", a.text(), menu) for a in menu.actions() if a.text()]
-    for row in range(window.sidebar.count()):
-        out.append(("sidebar", window.sidebar.item(row).text(), window.sidebar))
     return out
+
+
+def _standard_button(button) -> bool:
+    """A button of a QDialogButtonBox that Qt names itself (Save, Cancel): Qt translates it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = button.parent()
+    return (
+        isinstance(box, QDialogButtonBox)
+        and box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    )
 
 
 def _untranslated(texts, allowed: set[str]) -> list[tuple[str, str]]:
     """Texts with letters that are not wrapped by the pseudo-locale (and are not data)."""
     bad = []
     for kind, text, _widget in texts:
-        if OPEN in text or text in allowed or not any(c.isalpha() for c in text):
+        if kind == "qt button" or OPEN in text or text in allowed:
+            continue
+        if not any(c.isalpha() for c in text):
             continue
         bad.append((kind, text))
     return bad
@@ -255,7 +276,7 @@ def _cut_off(texts) -> list[tuple[str, str]]:
             need = widget.fontMetrics().horizontalAdvance(plain)
             if need > widget.contentsRect().width() + 1:
                 bad.append((kind, text))
-        elif kind == "button" and isinstance(widget, QAbstractButton):
+        elif kind in ("button", "qt button") and isinstance(widget, QAbstractButton):
             if widget.sizeHint().width() > widget.width() + 1:
                 bad.append((kind, text))
         elif CLOSE not in text and OPEN in text:
@@ -319,3 +340,39 @@ def test_pseudo_locale_list_cells_show_choices_translated_and_dates_formatted(
                     assert not re.fullmatch(r"\d{4}-\d\d-\d\d", text), (name, text)
                     checked += 1
     assert checked > 10
+
+
+def test_pseudo_locale_dialogs_translated_and_nothing_cut_off(
+    qtbot, open_app, demo_profile, pseudo
+):
+    """The record forms of every list, the global search and the About box."""
+    demo_profile.set_settings(language=i18n.PSEUDO_LANGUAGE)
+    session = open_app(demo_profile.path)
+    window = session.window
+    dialogs = {}
+    for name in ("contacts", "campaigns", "outreach", "materials", "laws"):
+        dialogs[f"new {name}"] = window.show_section(name).new_record()
+    dialogs["search"] = window.global_search()
+    dialogs["about"] = window.about()
+    problems = {}
+    for name, dialog in dialogs.items():
+        qtbot.waitExposed(dialog)
+        texts = _widget_texts(dialog)
+        assert texts, name
+        data = {"FieldKit", "YYYY-MM-DD"}  # the product's name; the date format the field takes
+        untranslated = [
+            (kind, text)
+            for kind, text in _untranslated(texts, data)
+            if not (kind == "label" and _is_data(text))
+        ]
+        cut = _cut_off(texts)
+        if untranslated or cut:
+            problems[name] = {"untranslated": untranslated, "cut off": cut}
+        assert dialog.windowTitle().startswith(OPEN) or name == "about", name
+        dialog.close()
+    assert not problems, problems
+
+
+def _is_data(text: str) -> bool:
+    """Version numbers, licence file names and library names in the About box are data."""
+    return bool(re.fullmatch(r"[\w .,:;()/+-]*\d[\w .,:;()/+-]*", text)) or text.endswith(".txt")

@@ -149,3 +149,54 @@ def test_audit_log_in_the_app(qtbot, profile):
     assert not any("Meena" in cell or "98100" in cell for row in shown for cell in row)
     dialog.action.setCurrentIndex(dialog.action.findData("import"))
     assert table.rowCount() == 1
+
+
+def test_first_run_recommends_a_passphrase(qtbot, tmp_path):
+    from fieldkit.data.encryption import is_encrypted
+    from fieldkit.ui.first_run import FirstRunDialog
+
+    path = tmp_path / "new-office"
+    dialog = FirstRunDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.protection.protect.isChecked()
+    assert "recommended" in dialog.protection.protect.text()
+    dialog.organization.setText("Free Futures")
+    dialog.starter.setChecked(False)
+    dialog.protection.first.setText(PASS)
+    dialog.protection.second.setText(PASS + "x")
+    dialog.finish()
+    assert "not the same" in dialog.error.text() and not (path / "fieldkit.db").exists()
+    dialog.protection.second.setText(PASS)
+    dialog.finish()
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    assert dialog.new_passphrase == PASS and is_encrypted(path / "fieldkit.db")
+
+
+def test_app_opens_an_encrypted_profile_with_its_lock(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from fieldkit.ui.app import AppSession
+    from fieldkit.ui.passphrase import UnlockDialog
+
+    Profile.create(tmp_path / "enc", organization="Safe House", passphrase=PASS).close()
+    db = tmp_path / "enc" / "fieldkit.db"
+    ask = UnlockDialog(db)
+    qtbot.addWidget(ask)
+    ask.field.setText("wrong wrong wrong")
+    ask.try_open()
+    assert ask.passphrase is None and "not correct" in ask.message.text()
+    ask.field.setText(PASS)
+    ask.try_open()
+    assert ask.passphrase == PASS
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    session = AppSession(tmp_path / "enc", settings, passphrase=PASS)
+    try:
+        session.window.show()
+        session.lock.lock()
+        assert not session.window.isVisible() and session.lock.screen.passphrase.isVisible()
+        session.lock.screen.passphrase.setText(PASS)
+        session.lock.screen.unlock_button.click()
+        assert session.window.isVisible()
+    finally:
+        session.close()

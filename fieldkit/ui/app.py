@@ -13,10 +13,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fieldkit.data.encryption import is_encrypted
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _, set_language
 from fieldkit.logs import setup_logging
@@ -25,6 +26,7 @@ from fieldkit.profile import DB_NAME, Profile, data_dir, default_profile_path
 log = logging.getLogger(__name__)
 
 MIN_POINT_SIZE = 11
+WORKER_START_DELAY_MS = 200
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -45,22 +47,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 class AppSession:
     """An open profile with its worker, operations, undo stack and main window."""
 
-    def __init__(self, path: Path, settings: QSettings | None = None):
+    def __init__(
+        self, path: Path, settings: QSettings | None = None, passphrase: str | None = None
+    ):
         from fieldkit.ui.context import AppContext
         from fieldkit.ui.main_window import MainWindow
         from fieldkit.ui.ops import Operations
         from fieldkit.ui.worker import Worker
 
         self.closed = False
-        self.reader = Profile.open(path)  # errors (read-only, damaged…) surface here
+        self.reader = Profile.open(path, passphrase=passphrase)  # errors surface here
         set_language(self.reader.setting("language") or "en")
-        self.worker = Worker(Path(path))
-        self.worker.start()
+        self.worker = Worker(Path(path), passphrase)
+        # Started once the window has painted: opening the writing profile then does
+        # not compete with the first paint; jobs submitted before wait in its queue.
+        QTimer.singleShot(WORKER_START_DELAY_MS, self._start_worker)
         self.ops = Operations(self.worker)
         self.undo = QUndoStack()
         self.ctx = AppContext(self.reader, self.ops, self.undo)
         self.window = MainWindow(self.ctx, settings)
         self.ops.parent_widget = self.window
+        from fieldkit.ui.lock import install_lock
+
+        self.lock = install_lock(self.window, self.reader)  # idle lock, Ctrl+L, panic
+
+    def _start_worker(self) -> None:
+        if not self.closed:
+            self.worker.start()
 
     def close(self) -> None:
         """Close the window, let queued writes finish, close both profiles (once)."""
@@ -95,13 +108,22 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application([sys.argv[0], *qt_args])
     sys.excepthook = _excepthook
     path = args.profile or default_profile_path()
+    passphrase = None
     if not (path / DB_NAME).exists():
         from fieldkit.ui.first_run import FirstRunDialog
 
-        if FirstRunDialog(path).exec() != FirstRunDialog.DialogCode.Accepted:
+        first_run = FirstRunDialog(path)
+        if first_run.exec() != FirstRunDialog.DialogCode.Accepted:
+            return 0
+        passphrase = first_run.new_passphrase
+    elif is_encrypted(path / DB_NAME):
+        from fieldkit.ui.passphrase import ask_passphrase
+
+        passphrase = ask_passphrase(path / DB_NAME)
+        if passphrase is None:
             return 0
     try:
-        session = AppSession(path)
+        session = AppSession(path, passphrase=passphrase)
     except FieldKitError as exc:
         log.info("could not open profile: %s", type(exc).__name__)
         QMessageBox.critical(None, _("FieldKit"), str(exc))

@@ -26,6 +26,7 @@ from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _, set_language
 from fieldkit.profile import Profile
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
+from fieldkit.ui.passphrase import NewPassphraseBox
 from fieldkit.ui.record_dialog import ERROR_STYLE
 
 
@@ -85,6 +86,8 @@ class FirstRunDialog(QDialog):
         self.starter = QCheckBox()
         self.starter.setObjectName("starter")
         self.starter.setChecked(True)
+        self.protection = NewPassphraseBox()
+        self.new_passphrase: str | None = None  # the chosen one, for opening the profile next
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -112,6 +115,7 @@ class FirstRunDialog(QDialog):
             self.join_note,
             self.join_box,
             self.starter,
+            self.protection,
             self.error,
         ):
             layout.addWidget(w)
@@ -150,6 +154,7 @@ class FirstRunDialog(QDialog):
         self.join_note.setVisible(self.join.isChecked())
         self.join_box.setVisible(self.join.isChecked() and sync_can_join())
         self.starter.setText(_("Load the starter pack (hotlines, laws, fact cards)"))
+        self.protection.retranslate()
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Enrolment file"))
@@ -170,6 +175,7 @@ class FirstRunDialog(QDialog):
             return
         enrolment = None
         try:
+            passphrase = self.protection.value()
             if joining:
                 enrolment = self._read_enrolment()
             profile = Profile.create(
@@ -177,6 +183,7 @@ class FirstRunDialog(QDialog):
                 organization=organization,
                 device_name=self.device.text().strip(),
                 language=self.language.currentData(),
+                passphrase=passphrase,
             )
         except FieldKitError as exc:
             self._show_error(str(exc))
@@ -188,6 +195,7 @@ class FirstRunDialog(QDialog):
             return
         finally:
             profile.close()
+        self.new_passphrase = passphrase
         self.accept()
 
     def _read_enrolment(self) -> tuple[bytes, str | None]:

@@ -65,9 +65,10 @@ class Worker(QThread):
     job_progress = Signal(int, int, int)
     changed = Signal(object)  # set of table names
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, passphrase: str | None = None):
         super().__init__()
         self.path = path
+        self._passphrase = passphrase
         self.profile: Profile | None = None
         self._open_error: Exception | None = None
         self._queue: queue.Queue[Job | None] = queue.Queue()
@@ -79,7 +80,7 @@ class Worker(QThread):
 
     def run(self) -> None:
         try:  # opened here, off the UI thread's start-up path
-            self.profile = Profile.open(self.path)
+            self.profile = Profile.open(self.path, passphrase=self._passphrase)
             self.profile.store.on_change(lambda tables: self.changed.emit(set(tables)))
         except Exception as exc:  # every job then reports why it cannot run
             log.info("writing profile could not be opened: %s", type(exc).__name__)

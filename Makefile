@@ -15,6 +15,8 @@ POT := locales/fieldkit.pot
 # The pseudo-locale: a code babel knows (World English), so dates and numbers still format.
 PSEUDO := en_001
 CATALOGS := $(foreach l,$(I18N_LANGS) $(PSEUDO),locales/$(l)/LC_MESSAGES/fieldkit.mo)
+# Qt's own strings for the languages PySide6 ships no qtbase catalog for.
+QT_CATALOGS := locales/qt/qtbase_hi.qm locales/qt/qtbase_sw.qm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,7 +70,10 @@ i18n: $(STAMP)
 	done
 	$(BIN)/fieldkit i18n report --ui
 
-catalogs: $(CATALOGS)
+catalogs: $(CATALOGS) $(QT_CATALOGS)
+
+locales/qt/%.qm: locales/qt/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 locales/$(PSEUDO)/LC_MESSAGES/fieldkit.po: $(POT) fieldkit/i18n_pseudo.py | $(STAMP)
 	$(BIN)/python -m fieldkit.i18n_pseudo $(POT) $@

@@ -69,6 +69,8 @@ def test_qt_dialog_buttons_follow_the_ui_language(qtbot, open_app, profile):
         "fr": {"Ouvrir", "Annuler"},
         "ru": {"Открыть", "Отмена"},
         "es": {"Abrir", "Cancelar"},
+        "hi": {"खोलें", "रद्द करें"},  # FieldKit's own: PySide6 ships no Hindi
+        "sw": {"Fungua", "Ghairi"},  # nor Swahili
         "en": {"Open", "Cancel"},
     }
     for lang, texts in expected.items():
@@ -79,6 +81,20 @@ def test_qt_dialog_buttons_follow_the_ui_language(qtbot, open_app, profile):
         qtbot.addWidget(fresh)
         assert {b.text().replace("&", "") for b in fresh.buttons()} == texts, lang
     assert session.window.isVisible()
+
+
+def test_qt_catalog_built_from_source_when_make_has_not(tmp_path, monkeypatch):
+    import shutil
+
+    from fieldkit.ui import qt_i18n
+
+    (tmp_path / "qt").mkdir()
+    shutil.copy(ROOT / "locales" / "qt" / "qtbase_sw.ts", tmp_path / "qt")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    built = qt_i18n.qt_catalog("sw")
+    assert built is not None and built.suffix == ".qm" and built.stat().st_size > 1000
+    assert qt_i18n.qt_catalog("fr").parent == qt_i18n.translations_dir()
+    assert qt_i18n.qt_catalog("xh") is None  # no catalog at all: Qt stays in English
 
 
 def test_arabic_lays_the_window_out_right_to_left(qtbot, open_app, profile):

@@ -3,13 +3,18 @@
 :func:`install` is called once with the QApplication; from then on every
 :func:`fieldkit.i18n.set_language` swaps Qt's translator (the ``qtbase_<lang>.qm``
 files PySide6 ships) and mirrors the layout for right-to-left languages.
-Languages Qt ships no translation for (Hindi, Swahili) keep Qt's English
-buttons; that is logged once, not shown.
+For the languages Qt ships no translation for (Hindi, Swahili), FieldKit
+carries its own for the strings people meet (message box buttons, the file
+dialog, text fields' context menus) in ``locales/qt/qtbase_<lang>.ts``.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -29,14 +34,41 @@ def translations_dir() -> Path:
 
 
 def qt_catalog(language: str) -> Path | None:
-    """The qtbase catalog for ``language`` (``pt_BR`` before ``pt``), or None."""
-    folder = translations_dir()
+    """The qtbase catalog for ``language`` (``pt_BR`` before ``pt``), or None.
+
+    PySide6's own first; then FieldKit's (``locales/qt``) for the languages Qt
+    does not ship (Hindi, Swahili), built by ``make`` or, failing that, now.
+    """
     code = language.replace("-", "_")
-    for candidate in (code, code.split("_")[0]):
-        path = folder / f"qtbase_{candidate}.qm"
-        if path.exists():
-            return path
+    candidates = (code, code.split("_")[0])
+    for folder in (translations_dir(), i18n.LOCALE_DIR / "qt"):
+        for candidate in candidates:
+            path = folder / f"qtbase_{candidate}.qm"
+            if path.exists():
+                return path
+    for candidate in candidates:
+        source = i18n.LOCALE_DIR / "qt" / f"qtbase_{candidate}.ts"
+        if source.exists():
+            return _build(source)
     return None
+
+
+def _build(source: Path) -> Path | None:
+    """Compile a .ts file that `make` has not built yet (a fresh checkout)."""
+    tool = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if tool is None:
+        log.warning("cannot build %s: pyside6-lrelease is missing", source.name)
+        return None
+    target = Path(tempfile.gettempdir()) / "fieldkit-qt" / source.with_suffix(".qm").name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [tool, str(source), "-qm", str(target)], capture_output=True, check=False
+    )
+    if result.returncode != 0 or not target.exists():
+        log.warning("cannot build %s (lrelease exit %s)", source.name, result.returncode)
+        return None
+    log.info("built %s (run `make` to build it once)", target.name)
+    return target
 
 
 def apply_language(language: str, app: QApplication | None = None) -> bool:

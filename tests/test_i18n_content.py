@@ -125,7 +125,7 @@ def test_cli_report_without_profile_and_minimum():
 
 def test_every_i18n_command_help_has_an_example():
     runner = CliRunner()
-    for args in (["i18n"], ["i18n", "report"], ["i18n", "outdated"]):
+    for args in (["i18n"], ["i18n", "report"], ["i18n", "outdated"], ["i18n", "versions"]):
         result = runner.invoke(cli, [*args, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output
@@ -139,3 +139,22 @@ def test_review_status_or_tags_do_not_outdate_translations(profile, cards):
         ids["en"], {"title": "4.9 million people in forced sexual exploitation"}
     )
     assert ci.group_of(profile, "materials", ids["en"]).outdated == ["es", "hi"]
+
+
+def test_cli_versions_lists_languages_source_and_outdated(profile, cards):
+    ids, _lone = cards
+    path = str(profile.path)
+    profile.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--profile", path, "i18n", "versions", ids["hi"], "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["entity"] == "materials"
+    states = {row["language"]: row["state"] for row in data["versions"]}
+    assert states == {"en": "source", "es": "outdated", "hi": "up to date"}
+    result = runner.invoke(cli, ["--profile", path, "i18n", "versions", ids["es"]])
+    assert "Original" in result.output and "Outdated" in result.output
+    result = runner.invoke(cli, ["--profile", path, "i18n", "versions", "no-such-id"])
+    assert result.exit_code == 1
+    assert "No material or law has the id no-such-id" in result.output
+    assert "Traceback" not in result.output

@@ -9,6 +9,7 @@ import click
 from fieldkit import content_i18n as ci
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
+from fieldkit.errors import NotFound
 from fieldkit.i18n import (
     _,
     format_percent,
@@ -201,6 +202,58 @@ def outdated(ctx, entity: str | None, as_json: bool) -> None:
             ["entity", "language", "title", "id"],
             [_("Kind"), _("Language"), _("Title"), _("Id")],
         )
+    )
+
+
+@i18n_group.command(
+    help="The language versions of a material or law: which languages it exists in, which "
+    "one is the source and which translations are older than it."
+    "\n\nExample:\n\n    fieldkit i18n versions 01931c2e-… --json"
+)
+@click.argument("record_id")
+@json_option
+@pass_ctx
+def versions(ctx, record_id: str, as_json: bool) -> None:
+    profile = ctx.profile()
+    group = _find_group(profile, record_id)
+    rows = [
+        {
+            "language": lang,
+            "name": language_name(lang),
+            "title": row.get("title") or "",
+            "id": row["id"],
+            "state": "source"
+            if row["id"] == group.source["id"]
+            else "outdated"
+            if lang in group.outdated
+            else "up to date",
+        }
+        for lang in group.languages
+        for row in (group.versions[lang],)
+    ]
+    if as_json:
+        emit_json({"entity": group.entity, "group": group.group_id, "versions": rows})
+        return
+    states = {"source": _("Original"), "outdated": _("Outdated"), "up to date": _("Up to date")}
+    shown = [{**row, "state": states[row["state"]]} for row in rows]
+    click.echo(
+        table(
+            shown,
+            ["language", "name", "state", "title", "id"],
+            [_("Code"), _("Language"), _("State"), _("Title"), _("Id")],
+        )
+    )
+
+
+def _find_group(profile, record_id: str) -> ci.Group:
+    for entity in ci.TRANSLATABLE:
+        try:
+            return ci.group_of(profile, entity, record_id)
+        except NotFound:
+            continue
+    raise NotFound(
+        _("No material or law has the id %(id)s. List them with “fieldkit materials list”.")
+        % {"id": record_id}
     )
 
 

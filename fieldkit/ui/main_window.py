@@ -7,6 +7,7 @@ import importlib
 import logging
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from fieldkit import i18n
 from fieldkit.i18n import N_, _, current_language, on_language_changed
-from fieldkit.ui.about import AboutDialog
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import is_rtl
 from fieldkit.ui.pages.base import EntityPage
 from fieldkit.ui.pages.placeholder import PlaceholderPage
-from fieldkit.ui.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from fieldkit.ui.about import AboutDialog
+    from fieldkit.ui.search_dialog import SearchDialog
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +208,8 @@ class MainWindow(QMainWindow):
             self.global_search()
 
     def global_search(self) -> SearchDialog:
+        from fieldkit.ui.search_dialog import SearchDialog
+
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.ctx.profile, self)
             self.search_dialog.chosen.connect(self.open_record)
@@ -220,6 +225,8 @@ class MainWindow(QMainWindow):
             page.open_record(record_id)
 
     def about(self) -> AboutDialog:
+        from fieldkit.ui.about import AboutDialog
+
         dialog = AboutDialog(self)
         dialog.open()
         return dialog

@@ -64,9 +64,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- what the pages call -------------------------------------------------
 
-    def set_filters(self, filters: dict[str, Any]) -> None:
+    def set_filters(self, filters: dict[str, Any], *, force: bool = False) -> None:
+        """Apply filters (empty values are ignored); reloads when they change or ``force``."""
         clean = {k: v for k, v in filters.items() if v not in (None, "")}
-        if clean != self.filters:
+        if force or clean != self.filters:
             self.filters = clean
             self.reload()
 

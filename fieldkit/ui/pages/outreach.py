@@ -41,8 +41,7 @@ class OutreachPage(EntityPage):
             self.model.order_by, self.model.descending = "follow_up", False
         else:
             self.model.order_by, self.model.descending = "date", True
-        self.apply_filters()
-        self.model.reload()
+        self.model.set_filters(self.filter_values(), force=True)
 
     def filter_values(self) -> dict:
         values = super().filter_values()

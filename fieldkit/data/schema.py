@@ -289,6 +289,8 @@ def m002_sync(db: Database) -> None:
   revocation TEXT
 )"""
     )
+    # The store reads max(hlc) at each write to catch up with other connections.
+    db.execute("CREATE INDEX changes_hlc ON changes(hlc)")
     # dseq ranges of each device whose changes this device holds (own, bundles, snapshots).
     db.execute(
         "CREATE TABLE sync_ranges (device TEXT NOT NULL, first INTEGER NOT NULL, "

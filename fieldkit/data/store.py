@@ -159,6 +159,7 @@ class Store:
         """One transaction; nested calls join the outer one. Rolled back on any error."""
         outer = self._depth == 0
         if outer:
+            self._catch_up()
             self._saved = (self.dseq, self.clock.last)
             self._touched = set()
         self._depth += 1
@@ -179,6 +180,17 @@ class Store:
             touched, self._touched = self._touched, set()
             for listener in list(self._listeners):
                 listener(touched)
+
+    def _catch_up(self) -> None:
+        """Another connection to this file (the app's sync, the CLI) may have written since:
+        move the sequence counter and the clock past what is stored (both index lookups)."""
+        row = self.conn.execute(
+            "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?", [self.device_id]
+        ).fetchone()
+        self.dseq = max(self.dseq, row[0])
+        self.clock.observe(
+            self.conn.execute("SELECT coalesce(max(hlc), 0) FROM changes").fetchone()[0]
+        )
 
     def on_change(self, listener: Callable[[set[str]], None]) -> None:
         """Call ``listener(tables)`` after each committed write."""

@@ -239,6 +239,18 @@ class Profile:
         return self.attach_bytes(data, name or source.name, owner_id)
 
     def attach_bytes(self, data: bytes, name: str, owner_id: str | None = None) -> str:
+        digest = self.write_blob(data)
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return self.attachments.add(
+            {"sha256": digest, "name": name, "mime": mime, "size": len(data), "owner_id": owner_id}
+        )
+
+    def blob_path(self, sha256: str) -> Path:
+        """Where a file's content lives (sealed in an encrypted profile: use read_blob)."""
+        return self.attachments_dir / sha256[:2] / sha256
+
+    def write_blob(self, data: bytes) -> str:
+        """Store file content once by SHA-256 (encrypted in an encrypted profile); its hash."""
         digest = hashlib.sha256(data).hexdigest()
         blob = self.blob_path(digest)
         if not blob.exists():
@@ -247,25 +259,26 @@ class Profile:
             key = self._blob_key()
             partial.write_bytes(encryption.seal(key, data, digest) if key else data)
             partial.replace(blob)
-        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return self.attachments.add(
-            {"sha256": digest, "name": name, "mime": mime, "size": len(data), "owner_id": owner_id}
-        )
+        return digest
 
-    def blob_path(self, sha256: str) -> Path:
-        return self.attachments_dir / sha256[:2] / sha256
+    def read_blob(self, sha256: str) -> bytes | None:
+        """The plain content stored under ``sha256``; None when it is not on this device."""
+        try:
+            data = self.blob_path(sha256).read_bytes()
+        except OSError:
+            return None
+        key = self._blob_key()
+        return encryption.unseal(key, data, sha256) if key else data
 
     def attachment_bytes(self, attachment_id: str) -> bytes:
         row = self.attachments.get(attachment_id)
-        try:
-            data = self.blob_path(row["sha256"]).read_bytes()
-        except OSError as exc:
+        data = self.read_blob(row["sha256"])
+        if data is None:
             raise NotFound(
                 _("The file of attachment %(name)s is missing from this device.")
                 % {"name": row["name"]}
-            ) from exc
-        key = self._blob_key()
-        return encryption.unseal(key, data, row["sha256"]) if key else data
+            )
+        return data
 
     def _blob_key(self) -> bytes | None:
         """The attachment key of an encrypted profile (kept inside the encrypted store)."""

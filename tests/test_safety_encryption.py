@@ -171,3 +171,21 @@ def test_quotes_and_accents_in_a_passphrase(tmp_path):
     with Profile.open(tmp_path / "q", passphrase=decomposed) as again:
         again.backup()
         encryption.verify_passphrase(again, composed)
+
+
+def test_sync_between_encrypted_profiles_keeps_attachments_sealed(tmp_path):
+    from fieldkit.sync import org as O
+    from fieldkit.sync.exchange import export_changes, import_bytes
+
+    hq = Profile.create(tmp_path / "hq", organization="NGO", passphrase=PASS)
+    O.create_org(hq, "NGO")
+    office = Profile.create(tmp_path / "office", organization="NGO", passphrase="office passphrase")
+    O.join(office, O.issue_enrolment(hq, "office"))
+    photo = b"JPEG photo of " + SECRET_NAME.encode()
+    att = office.attach_bytes(photo, "photo.jpg")
+    import_bytes(hq, export_changes(office))
+    assert hq.attachment_bytes(att) == photo
+    for folder in (hq.path, office.path):
+        assert SECRET_NAME.encode() not in _all_bytes(folder / "attachments")
+    hq.close()
+    office.close()

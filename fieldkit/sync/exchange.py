@@ -99,9 +99,9 @@ def _attachments_for(profile: Profile, changes: list[tuple]) -> dict[str, bytes]
         data = change[5] if isinstance(change[5], dict) else json.loads(change[5])
         sha = data.get("sha256")
         if sha and sha not in blobs:
-            path = profile.blob_path(sha)
-            if path.exists():
-                blobs[sha] = path.read_bytes()
+            blob = profile.read_blob(sha)  # plain content, also in an encrypted profile
+            if blob is not None:
+                blobs[sha] = blob
     return blobs
 
 
@@ -201,13 +201,8 @@ def _check_epochs(epochs: Any) -> dict[str, list[list[Any]]]:
 
 def _save_blobs(profile: Profile, bundle: Bundle) -> None:
     for sha, blob in bundle.attachments.items():
-        path = profile.blob_path(sha)
-        if path.exists() or hashlib.sha256(blob).hexdigest() != sha:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
-        partial.write_bytes(blob)
-        partial.replace(path)
+        if hashlib.sha256(blob).hexdigest() == sha:
+            profile.write_blob(blob)  # once by hash; encrypted in an encrypted profile
 
 
 def apply_bundle(

@@ -34,7 +34,8 @@ screenshots: $(STAMP) catalogs
 	@scripts/system-deps.sh screenshots
 	@tmp=$$(mktemp -d) && $(BIN)/fieldkit --profile $$tmp/demo demo >/dev/null && \
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x900x24" \
-	  $(BIN)/python -m fieldkit.ui.screenshots --profile $$tmp/demo --out docs/screenshots; \
+	  $(BIN)/python -m fieldkit.ui.screenshots --profile $$tmp/demo --out docs/screenshots \
+	  --example-outreach; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
 test: $(STAMP) catalogs

@@ -38,6 +38,34 @@ def _save(widget: QWidget, path: Path) -> None:
         raise OSError(f"cannot write {path}")
 
 
+def add_example_outreach(path: Path) -> None:
+    """Log two fictional calls to the starter pack's example officials (demo profiles only)."""
+    import datetime as _dt
+
+    from fieldkit.profile import Profile
+    from fieldkit.starter import starter_id
+
+    today = _dt.date.today()
+    campaign = starter_id("campaign:example-survivor-relief")
+    with Profile.open(path) as profile:
+        if profile.outreach.count():
+            return
+        for key, channel, days, outcome in (
+            ("contact:example-senator", "call", 6, "Example: staff will brief the senator."),
+            ("contact:example-representative", "letter", 2, "Example: letter sent with the asks."),
+        ):
+            profile.outreach.add(
+                {
+                    "contact_id": starter_id(key),
+                    "campaign_id": campaign,
+                    "channel": channel,
+                    "date": (today - _dt.timedelta(days=days)).isoformat(),
+                    "outcome": outcome,
+                    "follow_up": (today + _dt.timedelta(days=days)).isoformat(),
+                }
+            )
+
+
 def capture(profile: Path, out: Path) -> list[Path]:
     """Write the screenshots; returns their paths."""
     from fieldkit.ui.app import AppSession, make_application
@@ -85,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m fieldkit.ui.screenshots")
     parser.add_argument("--profile", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--example-outreach", action="store_true", help="log two fictional calls first (demo)"
+    )
     args = parser.parse_args(argv)
+    if args.example_outreach:
+        add_example_outreach(args.profile)
     for path in capture(args.profile, args.out):
         print(path)
     return 0

@@ -250,6 +250,8 @@ def sync(
 
     tell(0, 1, _("Preparing changes…"))
     report.exported = cut_outbox(profile)
+    if cancelled():
+        raise Cancelled()
     remote = transport.list()
     on_target = {e.name.removesuffix(".age") for e in remote}
     stages = state.get()

@@ -1,0 +1,400 @@
+"""The Sync section: targets, last sync, pending changes, Sync with progress, conflicts.
+
+Self-contained: ``SyncPage(profile)`` takes the window's reading profile for
+what it shows; syncs and conflict choices run in the background on their
+own connection (see :mod:`fieldkit.ui.sync_watcher`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.data.store import Cancelled
+from fieldkit.i18n import N_, _
+from fieldkit.profile import Profile
+from fieldkit.sync import engine
+from fieldkit.sync.conflicts import KEPT, LOST, keep, list_conflicts
+from fieldkit.sync.exchange import pending_changes
+from fieldkit.ui.errors import message_for
+from fieldkit.ui.sync_watcher import SyncWatcher, Task, start, sync_job
+
+log = logging.getLogger(__name__)
+
+AUTO_LABELS = {
+    "off": N_("Only when I press Sync"),
+    "background": N_("When online, in the background"),
+    "ask": N_("When online, ask me first"),
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(value)
+
+
+class AddTargetDialog(QDialog):
+    """Name, folder or WebDAV address, user and password, and when to sync."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a sync target"))
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(_("/media/usb or https://cloud.example.org/dav/"))
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.auto = QComboBox()
+        for key, label in AUTO_LABELS.items():
+            self.auto.addItem(_(label), key)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Folder or address"), self.location)
+        form.addRow(_("User (WebDAV)"), self.user)
+        form.addRow(_("Password (WebDAV)"), self.password)
+        form.addRow(_("Sync"), self.auto)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def target(self) -> tuple[engine.Target, str | None]:
+        location = self.location.text().strip()
+        target = engine.target_from_location(location, self.name.text().strip() or location)
+        target.username = self.user.text().strip() or None
+        target.auto = self.auto.currentData()
+        return target, self.password.text() or None
+
+
+class ConflictDialog(QDialog):
+    """Both values of each conflicting field side by side, with "Keep this one" for each."""
+
+    keep_requested = Signal(str, str)  # conflict id, side
+
+    def __init__(self, conflicts: list[dict[str, Any]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle(_("Review conflicts"))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                _(
+                    "The same field was changed on two devices at the same time. The value on "
+                    "the left is in use; keep either one."
+                )
+            )
+        )
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [_("Record"), _("Field"), _("Value in use"), _("Other value")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.set_conflicts(conflicts)
+
+    def set_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
+        self.conflicts = conflicts
+        self.table.setRowCount(0)
+        for row, c in enumerate(conflicts):
+            self.table.insertRow(row)
+            title = c.get("title") or c["row_id"][:8]
+            self.table.setItem(row, 0, QTableWidgetItem(f"{_(c['entity'])}: {title}"))
+            self.table.setItem(row, 1, QTableWidgetItem(c["field"]))
+            for col, side, value in ((2, KEPT, c["kept_value"]), (3, LOST, c["lost_value"])):
+                cell = QWidget()
+                box = QVBoxLayout(cell)
+                box.setContentsMargins(2, 2, 2, 2)
+                text = QLabel(_shown(value) or _("(empty)"))
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                button = QPushButton(_("Keep this one"))
+                button.setObjectName(f"keep-{side}-{row}")
+                button.clicked.connect(
+                    lambda _checked=False, cid=c["id"], s=side: self.keep_requested.emit(cid, s)
+                )
+                box.addWidget(text)
+                box.addWidget(button)
+                self.table.setCellWidget(row, col, cell)
+            self.table.setRowHeight(row, 72)
+
+
+class SyncPage(QWidget):
+    """Targets and their last sync, pending changes, Sync/Cancel with progress, conflicts."""
+
+    sync_finished = Signal(str, object)  # target name, report or exception
+    conflicts_changed = Signal()
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self.profile = profile
+        self.task: Task | None = None
+        self.task_target: str | None = None
+        self.task_auto = False
+        self.conflict_dialog: ConflictDialog | None = None
+        self.question: QMessageBox | None = None
+        self.pool = QThreadPool.globalInstance()
+
+        layout = QVBoxLayout(self)
+        self.title = QLabel(f"<h2>{_('Sync')}</h2>")
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("syncTargets")
+        self.table.setHorizontalHeaderLabels(
+            [_("Target"), _("Where"), _("Sync when online"), _("Last sync")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+
+        self.pending = QLabel()
+        self.pending.setObjectName("syncPending")
+        self.conflicts_label = QLabel()
+        self.review = QPushButton(_("Review conflicts…"))
+        self.review.clicked.connect(self.show_conflicts)
+        info = QHBoxLayout()
+        info.addWidget(self.pending, 1)
+        info.addWidget(self.conflicts_label)
+        info.addWidget(self.review)
+        layout.addLayout(info)
+
+        self.add_button = QPushButton(_("Add target…"))
+        self.add_button.clicked.connect(self.add_target)
+        self.sync_button = QPushButton(_("Sync now"))
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.clicked.connect(lambda: self.sync_selected())
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setObjectName("syncCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.status = QLabel()
+        self.status.setObjectName("syncStatus")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.progress, 2)
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.watcher = SyncWatcher(profile, self)
+        self.watcher.sync_wanted.connect(lambda name: self.sync_target(name, auto=True))
+        self.watcher.ask.connect(self._ask)
+        self.watcher.start()
+        self._set_running(False)
+        self.refresh()
+
+    # --- showing ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read targets, pending changes and conflicts."""
+        try:
+            targets = engine.targets(self.profile)
+            pending = pending_changes(self.profile)
+            open_conflicts = len(list_conflicts(self.profile))
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            self.status.setText(message_for(exc))
+            return
+        selected = self.selected_target()
+        self.table.setRowCount(0)
+        for row, target in enumerate(targets):
+            self.table.insertRow(row)
+            last = target.last_sync or _("never")
+            if target.last_result:
+                result = json.loads(target.last_result)
+                last = _("%(when)s: sent %(sent)d, received %(got)d") % {
+                    "when": last,
+                    "sent": result.get("uploaded", 0),
+                    "got": result.get("applied", 0),
+                }
+            values = (target.name, target.location, _(AUTO_LABELS[target.auto]), last)
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            if target.name == selected or (selected is None and row == 0):
+                self.table.selectRow(row)
+        self.pending.setText(
+            _("%(count)d changes on this device are waiting to be sent.") % {"count": pending}
+        )
+        self.conflicts_label.setText(
+            _("Conflicts to review: %(count)d") % {"count": open_conflicts}
+        )
+        self.review.setEnabled(open_conflicts > 0)
+        self.sync_button.setEnabled(self.task is None and bool(targets))
+
+    def selected_target(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.text() if item else None
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.sync_button.setEnabled(not running and self.table.rowCount() > 0)
+        self.watcher.busy = running
+
+    # --- targets --------------------------------------------------------------------
+
+    def add_target(self) -> None:
+        dialog = AddTargetDialog(self)
+        dialog.accepted.connect(lambda: self._save_target(dialog))
+        dialog.open()
+
+    def _save_target(self, dialog: AddTargetDialog) -> None:
+        try:
+            target, password = dialog.target()
+            engine.save_target(self.profile, target, password=password)
+        except Exception as exc:  # noqa: BLE001
+            self.status.setText(message_for(exc))
+            return
+        self.refresh()
+
+    # --- syncing ------------------------------------------------------------------------
+
+    def sync_selected(self) -> None:
+        name = self.selected_target()
+        if name:
+            self.sync_target(name)
+
+    def sync_target(self, name: str, *, auto: bool = False) -> Task | None:
+        """Start syncing a saved target in the background (ignored while one runs)."""
+        if self.task is not None:
+            return None
+        self.task_target, self.task_auto = name, auto
+        self.progress.setRange(0, 0)
+        self.status.setText(_("Syncing with %(target)s…") % {"target": name})
+        self.task = start(self.profile.path, sync_job(name), self.pool)
+        self.task.signals.progress.connect(self._progress)
+        self.task.signals.done.connect(self._done)
+        self.task.signals.failed.connect(self._failed)
+        self._set_running(True)
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(_("Cancelling…"))
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(text)
+
+    def _end(self) -> tuple[str, bool]:
+        name, auto = self.task_target or "", self.task_auto
+        self.task = None
+        self.task_target = None
+        self._set_running(False)
+        return name, auto
+
+    def _done(self, report: engine.SyncReport) -> None:
+        name, auto = self._end()
+        text = (
+            _(
+                "Synced with %(target)s: sent %(uploaded)d file(s), applied %(applied)d file(s) "
+                "with %(changes)d changes, %(conflicts)d new conflicts."
+            )
+            % report.as_dict()
+        )
+        if report.refused:
+            text += "\n" + "\n".join(reason for _f, reason in report.refused)
+        self.status.setText(text)
+        if auto:
+            self.watcher.finished(name, ok=True)
+        self.refresh()
+        if report.conflicts:
+            self.conflicts_changed.emit()
+        self.sync_finished.emit(name, report)
+
+    def _failed(self, exc: BaseException) -> None:
+        name, auto = self._end()
+        if isinstance(exc, Cancelled):
+            self.status.setText(_("Sync cancelled. What was done so far is kept."))
+        else:
+            self.status.setText(message_for(exc))
+        if auto:
+            self.watcher.finished(name, ok=False)
+        self.refresh()
+        self.sync_finished.emit(name, exc)
+
+    def _ask(self, name: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("syncAsk")
+        box.setWindowTitle(_("Sync"))
+        box.setText(_("%(target)s is reachable. Sync now?") % {"target": name})
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda result: self.watcher.answered(
+                name, result == QMessageBox.StandardButton.Yes.value
+            )
+        )
+        self.question = box
+        box.open()
+
+    # --- conflicts ---------------------------------------------------------------------
+
+    def show_conflicts(self) -> ConflictDialog:
+        dialog = ConflictDialog(list_conflicts(self.profile), self)
+        dialog.keep_requested.connect(self.keep)
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def keep(self, conflict_id: str, side: str) -> Task:
+        """Keep one value of a conflict (a write, so it runs in the background)."""
+
+        def job(profile: Profile, progress, cancelled) -> None:
+            keep(profile, conflict_id, side)
+
+        task = start(self.profile.path, job, self.pool)
+        task.signals.done.connect(lambda _r: self._kept())
+        task.signals.failed.connect(lambda exc: self.status.setText(message_for(exc)))
+        return task
+
+    def _kept(self) -> None:
+        self.refresh()
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.set_conflicts(list_conflicts(self.profile))
+        self.conflicts_changed.emit()

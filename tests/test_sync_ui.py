@@ -1,0 +1,176 @@
+"""The Sync page, offscreen: sync in the background with progress and cancel, conflict
+review with both values side by side, and the "sync when online" watcher with backoff."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtWidgets import QPushButton
+from test_sync_helpers import content, make_org
+
+from fieldkit.data.store import Cancelled
+from fieldkit.sync.engine import Target, save_target, sync, target_from_location
+from fieldkit.sync.exchange import export_changes, import_bytes
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def org(tmp_path):
+    hq, (delhi, patna) = make_org(tmp_path, "delhi", "patna")
+    yield tmp_path, hq, delhi, patna
+    for p in (hq, delhi, patna):
+        p.close()
+
+
+@pytest.fixture
+def page_for(qtbot):
+    from fieldkit.ui.sync_page import SyncPage
+
+    pages = []
+
+    def make(profile):
+        page = SyncPage(profile)
+        qtbot.addWidget(page)
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.watcher.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_sync_button_runs_in_background_and_shows_counts(qtbot, org, page_for):
+    tmp, hq, delhi, _patna = org
+    (tmp / "usb").mkdir()
+    save_target(delhi, Target("usb", "folder", str(tmp / "usb")))
+    delhi.contacts.add({"name": "Shelter"})
+    delhi.contacts.add({"name": "Hotline"})
+    page = page_for(delhi)
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "usb"
+    assert "2 changes" in page.pending.text()
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        started = time.perf_counter()
+        page.sync_button.click()
+        assert time.perf_counter() - started < 0.5  # the window is not blocked
+        assert not page.cancel_button.isHidden() and not page.progress.isHidden()
+    name, report = finished.args
+    assert name == "usb" and report.uploaded == 1
+    assert "Synced with usb" in page.status.text()
+    assert "0 changes" in page.pending.text()
+    assert "sent 1" in page.table.item(0, 3).text()
+    sync(hq, target_from_location(str(tmp / "usb")))
+    assert content(hq)["contacts"] == content(delhi)["contacts"]
+
+
+class _Blocker(QRunnable):
+    def __init__(self):
+        super().__init__()
+        self.release = threading.Event()
+
+    def run(self):
+        self.release.wait(10)
+
+
+def test_cancel_leaves_the_store_as_it_was(qtbot, org, page_for):
+    tmp, hq, delhi, _patna = org
+    (tmp / "usb").mkdir()
+    delhi.contacts.add({"name": "Waiting"})
+    sync(delhi, target_from_location(str(tmp / "usb")))
+    save_target(hq, Target("usb", "folder", str(tmp / "usb")))
+    page = page_for(hq)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    blocker = _Blocker()
+    pool.start(blocker)
+    page.pool = pool
+    before = content(hq)
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_target("usb")
+        page.cancel()
+        blocker.release.set()
+    assert isinstance(finished.args[1], Cancelled)
+    assert "cancelled" in page.status.text()
+    assert content(hq) == before
+    pool.waitForDone(5000)
+
+
+def test_conflict_review_shows_both_values_and_keeps_either(qtbot, org, page_for):
+    _tmp, _hq, delhi, patna = org
+    cid = delhi.contacts.add({"name": "Inspector", "phone": "111"})
+    import_bytes(patna, export_changes(delhi))
+    delhi.contacts.update(cid, {"phone": "222"})
+    patna.contacts.update(cid, {"phone": "333"})
+    import_bytes(delhi, export_changes(patna))
+    page = page_for(delhi)
+    assert page.review.isEnabled() and "1" in page.conflicts_label.text()
+    dialog = page.show_conflicts()
+    assert dialog.table.rowCount() == 1
+    kept = delhi.contacts.get(cid)["phone"]
+    other = {"222", "333"} - {kept}
+    texts = {
+        dialog.table.cellWidget(0, col).findChildren(type(page.title))[0].text() for col in (2, 3)
+    }
+    assert texts == {"222", "333"}
+    with qtbot.waitSignal(page.conflicts_changed, timeout=10_000):
+        dialog.findChild(QPushButton, "keep-lost-0").click()
+    assert delhi.contacts.get(cid)["phone"] == other.pop()
+    assert dialog.table.rowCount() == 0
+    assert not page.review.isEnabled()
+
+
+def test_watcher_syncs_when_the_stick_appears_and_backs_off_after_failures(qtbot, org, page_for):
+    tmp, hq, delhi, _patna = org
+    stick = tmp / "stick"
+    save_target(delhi, Target("stick", "folder", str(stick), auto="background"))
+    delhi.contacts.add({"name": "From the field"})
+    page = page_for(delhi)
+    watcher = page.watcher
+    assert watcher.timer.isActive() and watcher.timer.interval() <= 60_000
+    now = [1000.0]
+    watcher.clock = lambda: now[0]
+    # Not plugged in: nothing happens.
+    with qtbot.assertNotEmitted(page.sync_finished, wait=300):
+        watcher.check_now()
+        qtbot.waitUntil(lambda: watcher._checking is None, timeout=5000)
+    assert not watcher.watches["stick"].reachable
+    # Plugged in, but unusable (the sync folder is a file): the attempt fails and backs off.
+    stick.mkdir()
+    (stick / "fieldkit-sync").write_text("not a folder")
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as failed:
+        watcher.check_now()
+    assert isinstance(failed.args[1], Exception)
+    watch = watcher.watches["stick"]
+    assert watch.failures == 1 and watch.next_try == pytest.approx(now[0] + 60)
+    with qtbot.assertNotEmitted(page.sync_finished, wait=300):
+        watcher.check_now()  # too early to retry
+        qtbot.waitUntil(lambda: watcher._checking is None, timeout=5000)
+    now[0] += 61
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000):
+        watcher.check_now()
+    assert watch.failures == 2 and watch.next_try == pytest.approx(now[0] + 120)
+    # Fixed: the next attempt succeeds and the backoff is cleared.
+    (stick / "fieldkit-sync").unlink()
+    now[0] += 121
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as ok:
+        watcher.check_now()
+    assert ok.args[1].uploaded == 1 and watch.failures == 0
+
+
+def test_watcher_asks_first_when_the_user_chose_so(qtbot, org, page_for):
+    tmp, _hq, delhi, _patna = org
+    (tmp / "share").mkdir()
+    save_target(delhi, Target("share", "folder", str(tmp / "share"), auto="ask"))
+    delhi.contacts.add({"name": "Ask first"})
+    page = page_for(delhi)
+    with qtbot.waitSignal(page.watcher.ask, timeout=10_000):
+        page.watcher.check_now()
+    qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible())
+    assert "share" in page.question.text()
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as done:
+        page.question.button(page.question.StandardButton.Yes).click()
+    assert done.args[1].uploaded == 1

@@ -144,3 +144,14 @@ def test_init_with_encryption(tmp_path):
     assert encryption.is_encrypted(path / "fieldkit.db")
     shown = run(["--profile", str(path), "stats"], env={"FIELDKIT_PASSPHRASE": PASS})
     assert "Office" in shown.output
+
+
+def test_erase_an_encrypted_profile_without_its_passphrase(tmp_path):
+    Profile.create(tmp_path / "enc", passphrase=PASS).close()
+    done = run(
+        ["--profile", str(tmp_path / "enc"), "erase", "--yes-erase-this-device"],
+        input="ERASE\nI forgot it\n",
+    )
+    assert done.exit_code == 0, done.output
+    assert "erased anyway" in done.output
+    assert not (tmp_path / "enc").exists()

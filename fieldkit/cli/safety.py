@@ -139,7 +139,17 @@ def erase(ctx, confirmed: bool) -> None:
     )
     if typed.strip() != ERASE_WORD:
         raise FieldKitError(_("Nothing was erased: the confirmation did not match."))
-    forgotten = _forget_sync_secrets(ctx.profile())
+    try:
+        forgotten = _forget_sync_secrets(ctx.profile())
+    except FieldKitError:  # a forgotten passphrase must not stop an erase
+        forgotten = 0
+        click.echo(
+            _(
+                "The profile could not be opened, so passwords of sync targets kept in the "
+                "system keyring (if any) stay there; the profile is erased anyway."
+            ),
+            err=True,
+        )
     ctx.close()
     removed = encryption.erase_profile(folder)
     if forgotten:

@@ -6,7 +6,9 @@ The main window installs it with one call::
 
 * Idle lock: after ``lock_after_minutes`` (a profile setting, default 10; 0 turns
   it off) without a key press, click or mouse move anywhere in the app.
-* Lock shortcut (Ctrl+L): hides every window and shows the lock screen.
+* Lock shortcut (Ctrl+L): hides every window and shows the lock screen. A
+  dialog waiting for an answer (``exec()``) ends as if cancelled when it is
+  hidden: what was typed in it is lost, never left on screen.
 * Panic shortcut (Ctrl+Shift+H): closes every window other than the main
   one (open dialogs lose what was typed in them), hides the main window
   and locks, at once.

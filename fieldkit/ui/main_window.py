@@ -43,7 +43,8 @@ SECTIONS = (
     ("sync", N_("Sync")),
     ("settings", N_("Settings")),
 )
-# Sections written elsewhere in FieldKit: (module, class), taking the profile.
+# Sections written elsewhere in FieldKit: (module, class), taking the reading profile
+# (and ``ops=``, the worker's queue, when the class accepts it).
 EXTERNAL = {
     "leaflets": ("fieldkit.ui.leaflets_page", "LeafletsPage"),
     "sync": ("fieldkit.ui.sync_page", "SyncPage"),
@@ -80,6 +81,10 @@ def _external(name: str) -> Callable[[AppContext], QWidget]:
     except Exception as exc:  # a broken optional section must not stop the app
         log.warning("section %s failed to load: %s", name, type(exc).__name__)
         return lambda ctx: PlaceholderPage(title)
+    import inspect
+
+    if "ops" in inspect.signature(cls).parameters:  # writes can then go through the worker
+        return lambda ctx: cls(ctx.profile, ops=ctx.ops)
     return lambda ctx: cls(ctx.profile)
 
 

@@ -86,7 +86,8 @@ def capture(profile: Path, out: Path) -> list[Path]:
         for name in window.section_names():
             page = window.show_section(name)
             table = getattr(page, "table", None)
-            if table is not None and page.model.rowCount():
+            model = table.model() if hasattr(table, "model") else None
+            if model is not None and model.rowCount():
                 table.selectRow(0)
             _settle(app)
             path = out / f"{name}.png"

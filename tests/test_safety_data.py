@@ -142,3 +142,16 @@ def test_letters_leave_out_a_restricted_targets_address(profile):
     assert "Deputy Secretary Rao" in text()
     assert "Quiet Lane" not in text()
     assert "Quiet Lane" in text(include_restricted=True)
+
+
+def test_full_disk_in_an_encrypted_profile(tmp_path):
+    from fieldkit.profile import Profile
+
+    with Profile.create(tmp_path / "enc", passphrase="correct horse battery") as p:
+        conn = p.store.conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 3}")
+        with pytest.raises(StoreError, match="The disk is full: nothing was saved"):
+            p.contacts.add_many({"name": f"P {i}", "notes": "n" * 300} for i in range(2000))
+        assert p.contacts.count() == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -59,13 +59,15 @@ class AppSession:
         self.reader = Profile.open(path, passphrase=passphrase)  # errors surface here
         set_language(self.reader.setting("language") or "en")
         self.worker = Worker(Path(path), passphrase)
-        # Started once the window has painted: opening the writing profile then does
-        # not compete with the first paint; jobs submitted before wait in its queue.
-        QTimer.singleShot(WORKER_START_DELAY_MS, self._start_worker)
         self.ops = Operations(self.worker)
         self.undo = QUndoStack()
         self.ctx = AppContext(self.reader, self.ops, self.undo)
         self.window = MainWindow(self.ctx, settings)
+        # Started once the window is up: opening the writing profile then does not
+        # compete with the first paint; jobs submitted before wait in its queue.
+        self.window.first_shown.connect(
+            lambda: QTimer.singleShot(WORKER_START_DELAY_MS, self._start_worker)
+        )
         self.ops.parent_widget = self.window
         from fieldkit.ui.lock import install_lock
 

@@ -9,7 +9,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,8 +91,11 @@ def _external(name: str) -> Callable[[AppContext], QWidget]:
 class MainWindow(QMainWindow):
     """Pages are built when first shown, so start-up does not pay for every section."""
 
+    first_shown = Signal()
+
     def __init__(self, ctx: AppContext, settings: QSettings | None = None):
         super().__init__()
+        self._shown_once = False
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.settings = settings or QSettings()
@@ -296,6 +299,12 @@ class MainWindow(QMainWindow):
         section = self.settings.value("window/section") or "contacts"
         names = self.section_names()
         self.sidebar.setCurrentRow(names.index(section) if section in names else 0)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())

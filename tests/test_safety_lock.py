@@ -200,3 +200,15 @@ def test_app_opens_an_encrypted_profile_with_its_lock(qtbot, tmp_path):
         assert session.window.isVisible()
     finally:
         session.close()
+
+
+def test_audit_log_from_the_main_window(qtbot, tmp_path, open_app):
+    from fieldkit import audit
+
+    with Profile.create(tmp_path / "office", organization="Office") as p:
+        audit.record(p.store, "export", entity="contacts", rows=4)
+    session = open_app(tmp_path / "office")
+    assert session.window.act_audit in session.window.file_menu.actions()
+    dialog = session.window.audit_log()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Export"

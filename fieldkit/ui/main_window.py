@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.act_quit = action("actionQuit", std.Quit, self.close)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = action("actionAbout", None, self.about)
+        self.act_audit = action("actionAudit", None, self.audit_log)
         self.act_sections = []
         for i, (name, _title) in enumerate(SECTIONS):
             self.act_sections.append(
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
             )
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.act_new, self.act_quit])
+        self.file_menu.addActions([self.act_new, self.act_audit, self.act_quit])
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.act_undo, self.act_redo, self.act_find, self.act_search])
         self.go_menu = bar.addMenu("")
@@ -232,6 +233,14 @@ class MainWindow(QMainWindow):
         if isinstance(page, EntityPage):
             page.open_record(record_id)
 
+    def audit_log(self):
+        """The audit log: imports, exports, syncs, restores (no record contents)."""
+        from fieldkit.ui.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.ctx.profile, self)
+        dialog.open()
+        return dialog
+
     def about(self) -> AboutDialog:
         from fieldkit.ui.about import AboutDialog
 
@@ -260,6 +269,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(_("&Redo"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About FieldKit"))
+        self.act_audit.setText(_("Audit &log"))
         for page in self.pages.values():
             if hasattr(page, "retranslate"):
                 page.retranslate()

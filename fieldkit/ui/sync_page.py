@@ -304,10 +304,14 @@ class SyncPage(QWidget):
         self.task_target, self.task_auto = name, auto
         self.progress.setRange(0, 0)
         self.status.setText(_("Syncing with %(target)s…") % {"target": name})
-        self.task = start(self.profile.path, sync_job(name), self.pool)
-        self.task.signals.progress.connect(self._progress)
-        self.task.signals.done.connect(self._done)
-        self.task.signals.failed.connect(self._failed)
+        self.task = start(
+            self.profile.path,
+            sync_job(name),
+            self.pool,
+            done=self._done,
+            failed=self._failed,
+            progress=self._progress,
+        )
         self._set_running(True)
         return self.task
 
@@ -388,10 +392,13 @@ class SyncPage(QWidget):
         def job(profile: Profile, progress, cancelled) -> None:
             keep(profile, conflict_id, side)
 
-        task = start(self.profile.path, job, self.pool)
-        task.signals.done.connect(lambda _r: self._kept())
-        task.signals.failed.connect(lambda exc: self.status.setText(message_for(exc)))
-        return task
+        return start(
+            self.profile.path,
+            job,
+            self.pool,
+            done=lambda _r: self._kept(),
+            failed=lambda exc: self.status.setText(message_for(exc)),
+        )
 
     def _kept(self) -> None:
         self.refresh()

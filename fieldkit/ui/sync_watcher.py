@@ -66,9 +66,22 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
-def start(path: Path, fn: Callable[..., Any], pool: QThreadPool | None = None) -> Task:
+def start(
+    path: Path,
+    fn: Callable[..., Any],
+    pool: QThreadPool | None = None,
+    *,
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Task:
+    """Run ``fn`` in the background; the callbacks are connected before it starts."""
     task = Task(path, fn)
     task.setAutoDelete(False)
+    task.signals.done.connect(done)
+    task.signals.failed.connect(failed)
+    if progress is not None:
+        task.signals.progress.connect(progress)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
 
@@ -141,9 +154,12 @@ class SyncWatcher(QObject):
         targets = self.watched()
         if not targets or self._checking is not None:
             return
-        self._checking = start(self.profile.path, _reachable_job(targets))
-        self._checking.signals.done.connect(lambda result: self._checked(targets, result))
-        self._checking.signals.failed.connect(lambda exc: self._checked(targets, {}))
+        self._checking = start(
+            self.profile.path,
+            _reachable_job(targets),
+            done=lambda result: self._checked(targets, result),
+            failed=lambda exc: self._checked(targets, {}),
+        )
 
     def _checked(self, targets: list[engine.Target], reachable: dict[str, bool]) -> None:
         self._checking = None

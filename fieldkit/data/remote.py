@@ -10,6 +10,7 @@ holds for merged writes too. Deciding *which* values win is the job of
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from fieldkit.data import entities as E
@@ -18,6 +19,11 @@ from fieldkit.data.store import Store
 
 # (device, dseq, table, row id, hlc, data JSON text)
 RemoteChange = tuple[str, int, str, str, int, str]
+
+
+@cache
+def _fields(table: str) -> dict[str, E.Field]:
+    return {f.name: f for f in E.ENTITIES[table].fields}
 
 
 def put_remote(
@@ -42,10 +48,10 @@ def put_remote(
     inserts: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     for (table, row_id), (exists, values, hlc) in rows.items():
-        entity = E.ENTITIES[table]
+        fields = _fields(table)
         names = tuple(sorted(values))
         sql_values = [
-            values[n] if n == "deleted" else E.to_sql(entity.field(n), values[n]) for n in names
+            values[n] if n == "deleted" else E.to_sql(fields[n], values[n]) for n in names
         ]
         stamp = hlc_to_iso(hlc)
         if exists:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -27,12 +28,13 @@ from fieldkit.sync.errors import BundleRefused
 from fieldkit.sync.keys import SigningKey, verify, verify_object
 
 FORMAT = 1
+_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 MAGIC_AGE = b"age-encryption.org/v1"
 CHANGES, SNAPSHOT = "changes", "snapshot"
 MAX_MANIFEST = 8 * 1024 * 1024
 MAX_SIGNATURE = 4096
 # A change as it travels: device, dseq, table, row id, HLC, the fields written
-# (JSON text when read from the store, a dict once decoded from a bundle).
+# (JSON text when read from the store; a dict, then its JSON text, once decoded).
 Change = tuple[str, int, str, str, int, Any]
 
 
@@ -291,9 +293,13 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
                 raise ValueError
             if own and (dev != device or not first <= dseq <= last):
                 raise ValueError
-            if not (isinstance(dseq, int) and isinstance(hlc, int) and isinstance(row_id, str)):
+            if not (isinstance(dseq, int) and isinstance(hlc, int)):
                 raise ValueError
-            out.append((dev, dseq, tbl, row_id, hlc, data))
+            if not (_ID.match(dev) and _ID.match(row_id)):
+                raise ValueError
+            # Ids hold no "{", so the data object's text starts at the line's first "{".
+            text = line[line.index(b"{") : line.rindex(b"]")].decode()
+            out.append((dev, dseq, tbl, row_id, hlc, data, text))
     except (ValueError, KeyError, TypeError):
         raise _refused(
             _(

@@ -171,7 +171,9 @@ def _dumps(value: Any) -> str:
 
 
 def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResult:
-    """Apply remote changes (device, dseq, table, row id, hlc, data dict). Inside a write."""
+    """Apply remote changes (device, dseq, table, row id, hlc, data dict[, data text]).
+
+    Runs inside ``store.write()``."""
     result = MergeResult(received=len(changes))
     known = _known(store, changes)
     fresh = []
@@ -189,7 +191,7 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
     dirty: dict[tuple[str, str], set[str]] = defaultdict(set)
     conflicts: list[tuple] = []
     now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    for dev, dseq, tbl, rid, hlc, data in fresh:
+    for dev, dseq, tbl, rid, hlc, data, *_text in fresh:
         fc = clocks.setdefault((tbl, rid), {})
         new: FieldClock
         for name, value in data.items():
@@ -211,7 +213,11 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
         exists = key in existing
         pick = names if exists else fc
         rows[key] = (exists, {n: fc[n][3] for n in pick}, max(fc[n][0] for n in pick))
-    put_remote(store, [(c[0], c[1], c[2], c[3], c[4], _dumps(c[5])) for c in fresh], rows)
+    put_remote(
+        store,
+        [(c[0], c[1], c[2], c[3], c[4], c[6] if len(c) > 6 else _dumps(c[5])) for c in fresh],
+        rows,
+    )
     if conflicts:
         cur = store.conn.executemany(
             "INSERT OR IGNORE INTO conflicts (id, tbl, row_id, field, kept_value, kept_hlc, "

@@ -18,7 +18,84 @@ from typing import Any
 
 import click
 
+from fieldkit import i18n
+from fieldkit.i18n import N_, ngettext
+
 HELP_SOURCE = "_fieldkit_help_source"
+
+# Click's own words (it looks them up with the standard gettext): marked here so
+# that they are extracted into FieldKit's catalogs, and translated by use_for_click.
+CLICK_STRINGS = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Positional arguments"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+    N_("%(prog)s, version %(version)s"),
+    N_("Error: {message}"),
+    N_("Try '{command} {option}' for help."),
+    N_("No such command {name!r}."),
+    N_("No such option {name!r}."),
+    N_("Option {name!r} does not take a value."),
+    N_("Missing command."),
+    N_("Missing argument"),
+    N_("Missing option"),
+    N_("Missing parameter"),
+    N_("Missing {param_type}"),
+    N_("Missing parameter: {param_name}"),
+    N_("Invalid value for {param_hint}: {message}"),
+    N_("Invalid value: {message}"),
+    N_("Could not open file {filename!r}: {message}"),
+    N_("Aborted!"),
+    N_("Do you want to continue?"),
+    N_("Confirm the action without prompting."),
+    N_("default: {default}"),
+    N_("env var: {var}"),
+    N_("deprecated"),
+    N_("(dynamic)"),
+    N_("unknown error"),
+    N_("Choose from:\n\t{choices}"),
+    N_("file"),
+    N_("directory"),
+    N_("path"),
+    N_("{name} {filename!r} does not exist."),
+    N_("{name} {filename!r} is a directory."),
+    N_("{name} {filename!r} is a file."),
+    N_("{name} {filename!r} is not readable."),
+    N_("{name} {filename!r} is not writable."),
+    N_("{value!r} is not a valid {number_type}."),
+    N_("{value} is not in the range {range}."),
+    N_("{value!r} is not a valid boolean. Recognized values: {states}"),
+)
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+
+
+def _click_plurals() -> None:  # pragma: no cover - never called: read by the extractor
+    """Click's messages with plural forms, marked for extraction."""
+    ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1)
+    ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 1)
+    ngettext(
+        "Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 1
+    )
+    ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1)
+
+
+def use_for_click() -> None:
+    """Make click's own messages (Usage:, Options, error lines) follow the UI language.
+
+    Click translates them with ``gettext.gettext`` in each of its modules; this
+    points those lookups at FieldKit's catalogs instead. English text (and any
+    string the catalogs lack) is returned unchanged.
+    """
+    import importlib
+
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = i18n._
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext
 
 
 def _is_click_decorator(node: ast.expr) -> bool:

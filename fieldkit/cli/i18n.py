@@ -18,7 +18,7 @@ from fieldkit.i18n import (
     on_language_changed,
     set_language,
 )
-from fieldkit.i18n_click import localize
+from fieldkit.i18n_click import localize, use_for_click
 
 
 @click.group(
@@ -265,6 +265,7 @@ def register(cli: click.Group) -> None:
     language). ``FIELDKIT_LANGUAGE`` picks the language of ``--help``.
     """
     cli.add_command(i18n_group)
+    use_for_click()
     on_language_changed(lambda _language: localize(cli, _))
     make_context = cli.make_context
 

@@ -112,6 +112,21 @@ def test_language_switch_retranslates_and_lays_out_right_to_left(qtbot, open_app
     assert window.sidebar.item(0).text() == "Contacts"
 
 
+def test_every_section_follows_a_language_change_without_restart(qtbot, open_app, demo_profile):
+    window = open_app(demo_profile.path).window
+    for name in window.section_names():
+        window.show_section(name)
+    outreach = window.page("outreach")
+    try:
+        set_language("es")
+        assert window.sidebar.item(0).text() == "Contactos"
+        assert outreach.new_button.text() != "&Log outreach…"
+        assert window.page("contacts").new_button.text() == "&Nuevo"
+    finally:
+        set_language("en")
+    assert outreach.new_button.text() == "&Log outreach…"
+
+
 def test_sections_of_other_parts_are_shown_or_plainly_missing(qtbot, open_app, demo_profile):
     window = open_app(demo_profile.path).window
     for name in ("leaflets", "sync"):

@@ -174,3 +174,23 @@ def test_watcher_asks_first_when_the_user_chose_so(qtbot, org, page_for):
     with qtbot.waitSignal(page.sync_finished, timeout=15_000) as done:
         page.question.button(page.question.StandardButton.Yes).click()
     assert done.args[1].uploaded == 1
+
+
+def test_an_encrypted_profile_syncs_from_the_page(qtbot, tmp_path, page_for):
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+
+    hq, _devices = make_org(tmp_path)
+    secret = "correct horse battery staple"
+    office = Profile.create(tmp_path / "sealed", device_name="sealed", passphrase=secret)
+    O.join(office, O.issue_enrolment(hq, "sealed"))
+    office.contacts.add({"name": "Sealed contact"})
+    (tmp_path / "usb").mkdir()
+    save_target(office, Target("usb", "folder", str(tmp_path / "usb")))
+    page = page_for(office)
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_target("usb")
+    assert finished.args[1].uploaded == 1, page.status.text()
+    assert sync(hq, target_from_location(str(tmp_path / "usb"))).changes == 1
+    office.close()
+    hq.close()

@@ -305,7 +305,7 @@ class SyncPage(QWidget):
         self.progress.setRange(0, 0)
         self.status.setText(_("Syncing with %(target)s…") % {"target": name})
         self.task = start(
-            self.profile.path,
+            self.profile,
             sync_job(name),
             self.pool,
             done=self._done,
@@ -393,7 +393,7 @@ class SyncPage(QWidget):
             keep(profile, conflict_id, side)
 
         return start(
-            self.profile.path,
+            self.profile,
             job,
             self.pool,
             done=lambda _r: self._kept(),

@@ -41,9 +41,10 @@ class _Signals(QObject):
 class Task(QRunnable):
     """``fn(profile, progress, cancelled)`` on a pool thread, with its own profile connection."""
 
-    def __init__(self, path: Path, fn: Callable[..., Any]):
+    def __init__(self, path: Path, fn: Callable[..., Any], passphrase: str | None = None):
         super().__init__()
         self.path = path
+        self.passphrase = passphrase
         self.fn = fn
         self.signals = _Signals()
         self._cancel = threading.Event()
@@ -56,7 +57,7 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            with Profile.open(self.path) as profile:
+            with Profile.open(self.path, passphrase=self.passphrase) as profile:
                 result = self.fn(profile, self.signals.progress.emit, self.cancelled)
         except BaseException as exc:  # noqa: BLE001 - reported to the UI thread
             if not isinstance(exc, Cancelled):
@@ -67,7 +68,7 @@ class Task(QRunnable):
 
 
 def start(
-    path: Path,
+    profile: Profile,
     fn: Callable[..., Any],
     pool: QThreadPool | None = None,
     *,
@@ -75,8 +76,9 @@ def start(
     failed: Callable[[BaseException], None],
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Task:
-    """Run ``fn`` in the background; the callbacks are connected before it starts."""
-    task = Task(path, fn)
+    """Run ``fn`` in the background on its own connection to ``profile``'s file (opened
+    with the same passphrase); the callbacks are connected before it starts."""
+    task = Task(profile.path, fn, getattr(profile.store, "passphrase", None))
     task.setAutoDelete(False)
     task.signals.done.connect(done)
     task.signals.failed.connect(failed)
@@ -155,7 +157,7 @@ class SyncWatcher(QObject):
         if not targets or self._checking is not None:
             return
         self._checking = start(
-            self.profile.path,
+            self.profile,
             _reachable_job(targets),
             done=lambda result: self._checked(targets, result),
             failed=lambda exc: self._checked(targets, {}),

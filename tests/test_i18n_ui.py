@@ -310,11 +310,14 @@ def test_pseudo_locale_every_page_translated_and_nothing_cut_off(qtbot, open_app
     problems: dict[str, list] = {}
     for name in window.section_names():
         window.show_section(name)
-        qtbot.wait(20)
-        texts = _visible_texts(window)
+        for _attempt in range(20):  # let a page built just now finish its layout
+            qtbot.wait(25)
+            texts = _visible_texts(window)
+            untranslated = _untranslated(texts, data)
+            cut = _cut_off(texts)
+            if not untranslated and not cut:
+                break
         assert texts, name
-        untranslated = _untranslated(texts, data)
-        cut = _cut_off(texts)
         if untranslated or cut:
             problems[name] = {"untranslated": untranslated, "cut off": cut}
     assert not problems, problems

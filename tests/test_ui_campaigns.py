@@ -48,7 +48,7 @@ def test_campaign_shows_asks_targets_and_timeline(qtbot, open_app, demo_profile,
     (row,) = detail.target_rows
     assert set(row.buttons) == {"phone", "fax", "email"}
     assert "Budget holder" in row.label.text()
-    assert detail.timeline.item(0).text() == "2026-02-01  Bill tabled"
+    assert detail.timeline.item(0).text() == "Feb 1, 2026  Bill tabled"  # the UI's date format
     from fieldkit.ui.pages.campaign_detail import link_for
 
     assert link_for("phone", "+91 11 2338 0000").toString() == "tel:+911123380000"

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.display import choice_label
 from fieldkit.errors import NotFound
-from fieldkit.i18n import _
+from fieldkit.i18n import _, format_date
 from fieldkit.ui.context import AppContext
 
 
@@ -176,7 +177,7 @@ class CampaignDetail(QScrollArea):
             self.targets_layout.addWidget(QLabel(_("No target officials yet.")))
         self.timeline.clear()
         for entry in profile.timeline(campaign_id):
-            self.timeline.addItem(f"{entry['date']}  {entry['text']}")
+            self.timeline.addItem(f"{format_date(entry['date'])}  {entry['text']}")
         self.outreach.clear()
         names: dict[str, str] = {}
         for row in profile.outreach.list(
@@ -188,7 +189,8 @@ class CampaignDetail(QScrollArea):
                     names[cid] = profile.contacts.get(cid, include_deleted=True)["name"]
                 except NotFound:
                     names[cid] = ""
-            parts = [row["date"], row["channel"], names[cid], row.get("outcome") or ""]
+            when, channel = format_date(row["date"]), choice_label(row["channel"])
+            parts = [when, channel, names[cid], row.get("outcome") or ""]
             self.outreach.addItem("  ".join(p for p in parts if p))
 
     def add_target(self) -> QDialog:

@@ -65,6 +65,7 @@ def bundle_name(manifest: dict[str, Any]) -> str:
 
 
 def _check_not_revoked(profile: Profile) -> None:
+    O.require_org(profile)
     if profile.device_id in O.revoked_devices(profile):
         raise SyncError(
             _(

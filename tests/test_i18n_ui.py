@@ -395,3 +395,35 @@ def test_pseudo_locale_dialogs_translated_and_nothing_cut_off(
 def _is_data(text: str) -> bool:
     """Version numbers, licence file names and library names in the About box are data."""
     return bool(re.fullmatch(r"[\w .,:;()/+-]*\d[\w .,:;()/+-]*", text)) or text.endswith(".txt")
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.LANGUAGES if lang != "en"])
+def test_every_language_fits_the_default_window(qtbot, open_app, profile, lang):
+    """Real translations are longer or taller than English: nothing may be cut off."""
+    from PySide6.QtWidgets import QListWidget
+
+    profile.set_settings(language=lang)
+    session = open_app(profile.path)
+    window = session.window
+    qtbot.waitExposed(window)
+    problems = {}
+    metrics = window.sidebar.fontMetrics()
+    room = window.sidebar.viewport().width() - 2 * window.sidebar.spacing() - 8
+    too_wide = [
+        window.sidebar.item(row).text()
+        for row in range(window.sidebar.count())
+        if metrics.horizontalAdvance(window.sidebar.item(row).text()) > room
+    ]
+    if too_wide:
+        problems["sidebar"] = too_wide
+    for name in window.section_names():
+        window.show_section(name)
+        for _attempt in range(20):
+            qtbot.wait(25)
+            cut = _cut_off(_widget_texts(window.current_page()))
+            if not cut:
+                break
+        if cut:
+            problems[name] = cut
+    assert isinstance(window.sidebar, QListWidget)
+    assert not problems, problems

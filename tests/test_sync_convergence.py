@@ -13,8 +13,16 @@ import tempfile
 from pathlib import Path
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import HealthCheck, settings
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from test_sync_helpers import content, make_org
 
 from fieldkit.errors import NotFound
@@ -200,3 +208,17 @@ SyncMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_convergence_and_no_silent_loss = SyncMachine.TestCase
+
+
+@pytest.mark.slow
+def test_convergence_at_length():
+    """The same machine with many more examples and longer runs (``make bench``)."""
+    run_state_machine_as_test(
+        SyncMachine,
+        settings=settings(
+            max_examples=150,
+            stateful_step_count=80,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )

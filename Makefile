@@ -47,6 +47,7 @@ test: $(STAMP) catalogs
 bench: $(STAMP) catalogs
 	@scripts/system-deps.sh test
 	$(BIN)/python -m bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m slow -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -92,7 +92,7 @@ def resign(delhi: Profile, data: bytes, *, manifest=None, changes=None, attachme
     raw, _sig, zf = read_unverified(data)
     m = peek_manifest(data)
     if changes is None:
-        changes = decode_changes(zf.read("changes.jsonl"), m)
+        changes = [c[:6] for c in decode_changes(zf.read("changes.jsonl"), m)]
     if attachments is None:
         attachments = {sha: zf.read(f"attachments/{sha}") for sha in m["attachments"]}
     base = {k: v for k, v in m.items() if k not in ("payload_sha256", "counts", "attachments")}
@@ -327,3 +327,16 @@ def test_vcard_with_a_huge_photo_in_bounded_memory(office, tmp_path):
     peak, error = peak_memory(lambda: _read_only(office, path))
     assert error is None
     assert peak < MEMORY_LIMIT, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_oversized_field_from_an_enrolled_device_is_refused(org):
+    hq, delhi, bundle = org
+    m = peek_manifest(bundle)
+    huge = {"name": "y" * 1_000_000}
+    crafted = resign(
+        delhi,
+        bundle,
+        manifest={"last": m["first"]},
+        changes=[(m["device"], m["first"], "contacts", "row_huge", 1, huge)],
+    )
+    assert "longer than FieldKit accepts" in refused_unchanged(hq, crafted)

@@ -297,6 +297,14 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
                 raise ValueError
             if not (_ID.match(dev) and _ID.match(row_id)):
                 raise ValueError
+            if _oversized(data):
+                raise _refused(
+                    _(
+                        "The bundle holds a value longer than FieldKit accepts (%(limit)d "
+                        "characters); it was refused and nothing was changed."
+                    )
+                    % {"limit": E.MAX_LONGTEXT}
+                )
             # Ids hold no "{", so the data object's text starts at the line's first "{".
             text = line[line.index(b"{") : line.rindex(b"]")].decode()
             out.append((dev, dseq, tbl, row_id, hlc, data, text))
@@ -310,6 +318,16 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
     if manifest.get("counts", {}).get("changes") != len(out):
         raise _damaged()
     return out
+
+
+def _oversized(data: dict[str, Any]) -> bool:
+    """A value no FieldKit writes: a text (or a list's texts) over the longest a field holds."""
+    for value in data.values():
+        if isinstance(value, list):
+            value = "".join(str(v) for v in value)
+        if isinstance(value, str) and len(value) > E.MAX_LONGTEXT:
+            return True
+    return False
 
 
 def peek_manifest(data: bytes) -> dict[str, Any]:

@@ -242,3 +242,31 @@ def test_merge_records_counts_in_manifest(org):
     assert manifest["counts"] == {"changes": 2, "tables": {"contacts": 1, "laws": 1}}
     assert manifest["first"] == 1 and manifest["last"] == delhi.store.dseq
     assert json.dumps(manifest["seen"])
+
+
+def test_own_bundles_relayed_back_are_ignored(tmp_path, org):
+    from fieldkit.sync.engine import sync, target_from_location
+
+    hq, delhi, patna = org
+    delhi.contacts.add({"name": "Round trip"})
+    assert import_bytes(delhi, export_changes(delhi)).already
+    stick, share = tmp_path / "stick", tmp_path / "share"
+    stick.mkdir()
+    share.mkdir()
+    sync(delhi, target_from_location(str(stick)))
+    sync(patna, target_from_location(str(stick)))
+    assert sync(patna, target_from_location(str(share))).uploaded == 1  # relays Delhi's bundle
+    report = sync(delhi, target_from_location(str(share)))
+    assert (report.fetched, report.applied, report.refused) == (0, 0, [])
+
+
+def test_bulk_import_keeps_search_and_tags_in_step(org):
+    hq, delhi, _patna = org
+    delhi.contacts.add_many(
+        [{"name": f"Officer Number{n}", "tags": ["police"]} for n in range(600)]
+    )
+    import_bytes(hq, export_changes(delhi))
+    assert [h.title for h in hq.search("Number599")] == ["Officer Number599"]
+    assert hq.contacts.count({"tag": "police"}) == 600
+    hq.contacts.add({"name": "Number600 added later", "tags": ["police"]})
+    assert hq.contacts.count({"tag": "police"}) == 601

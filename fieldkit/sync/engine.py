@@ -268,7 +268,10 @@ def sync(
     downloads = [
         e
         for e in remote
-        if e.folder != me and e.name not in applied_names and stages.get(e.key) != "applied"
+        if e.folder != me
+        and not e.name.startswith(f"{me}-")  # this device's own bundles, relayed by another
+        and e.name not in applied_names
+        and stages.get(e.key) != "applied"
     ]
     total = len(uploads) + len(downloads) * 2 or 1
     done = 0

@@ -275,10 +275,15 @@ def import_bytes(
 ) -> ImportResult:
     """Decrypt, verify and apply one bundle file's bytes; refusals leave the store as it was."""
     bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
-    if bundle.device == profile.device_id:
-        raise BundleRefused(
-            _("This bundle was written by this device; there is nothing to import.")
-        )
+    if bundle.device == profile.device_id:  # its own changes, relayed back: nothing to do
+        m = bundle.manifest
+        result = ImportResult(bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"])
+        result.already = True
+        result.merge = MergeResult(received=len(bundle.changes), skipped=len(bundle.changes))
+        if also:
+            with profile.store.write():
+                also()
+        return result
     result = apply_bundle(profile, bundle, revocations, also=also)
     if not result.already:
         audit.record(

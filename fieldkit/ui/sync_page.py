@@ -54,8 +54,6 @@ def _shown(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
     return str(value)
 
 

@@ -74,7 +74,10 @@ class WebDAVTransport:
         conn = self._connection(timeout)
         try:
             conn.request(
-                method, quote(path), body=body, headers={**self.headers, **(headers or {})}
+                method,
+                quote(path, safe="/%:@"),
+                body=body,
+                headers={**self.headers, **(headers or {})},
             )
             response = conn.getresponse()
             data = response.read()

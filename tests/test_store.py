@@ -288,16 +288,16 @@ def test_attachments_are_stored_once_by_hash(profile, tmp_path):
 def test_migrating_an_older_profile_backs_it_up_first(tmp_path):
     from sqlite_utils import Database
 
-    from fieldkit.data.schema import migrations
+    from fieldkit.data.schema import migrations, sqlite_migrations
 
     folder = tmp_path / "old"
     folder.mkdir()
     db = Database(folder / "fieldkit.db")
-    migrations.apply(db, stop_before=[m.name for m in migrations._migrations[1:2]])
+    sqlite_migrations().apply(db, stop_before=migrations.names[1:2])
     db.conn.close()
     profile = Profile.open(folder)
     try:
-        assert not migrations.pending(profile.store.db)
+        assert not sqlite_migrations().pending(profile.store.db)
         assert [p.name.endswith("before-migration.sqlite") for p in profile.backups()] == [True]
     finally:
         profile.close()

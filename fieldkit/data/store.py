@@ -16,12 +16,17 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from fieldkit.data import entities as E
 from fieldkit.data.clock import HybridClock, hlc_to_iso, new_id
 from fieldkit.data.encryption import DB_ERRORS, unlock
-from fieldkit.data.schema import BULK_TRIGGERS, index_rows, known_migration_names, migrations
+from fieldkit.data.schema import (
+    BULK_TRIGGERS,
+    applied_names,
+    index_rows,
+    known_migration_names,
+    migrations,
+    sqlite_migrations,
+)
 from fieldkit.errors import NotFound, SchemaTooNew, StoreError
 from fieldkit.i18n import _
 
@@ -50,6 +55,7 @@ def connect(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA busy_timeout = 10000")
@@ -98,7 +104,7 @@ class Store:
         self._touched: set[str] = set()
         try:
             self.conn = connect(self.path, passphrase)
-            self.db = Database(self.conn)
+            self._db = None
             self._migrate()
             self.device_id = self.meta("device_id") or self._init_device()
             row = self.conn.execute(
@@ -112,8 +118,17 @@ class Store:
 
     # --- schema ---------------------------------------------------------
 
+    @property
+    def db(self):
+        """The sqlite-utils Database over this connection, made on first use."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
     def _migrate(self) -> None:
-        applied = {m.name for m in migrations.applied(self.db)}
+        applied = set(applied_names(self.conn))
         unknown = applied - known_migration_names()
         if unknown:
             raise SchemaTooNew(
@@ -122,7 +137,7 @@ class Store:
                     "Install the latest FieldKit to open it; nothing was changed."
                 )
             )
-        pending = migrations.pending(self.db)
+        pending = [name for name in migrations.names if name not in applied]
         if pending and applied:
             from fieldkit.data.backup import backup_database
 
@@ -131,7 +146,7 @@ class Store:
             )
             log.info("migrating profile: %d step(s)", len(pending))
         if pending:
-            migrations.apply(self.db)
+            sqlite_migrations().apply(self.db)
 
     def _init_device(self) -> str:
         device = new_id()
@@ -156,23 +171,35 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Store]:
-        """One transaction; nested calls join the outer one. Rolled back on any error."""
+        """One transaction; nested calls join the outer one (a savepoint). Rolled back on any
+        error.
+
+        The outer transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock
+        first (waiting up to the busy timeout while another connection writes), so the
+        catch-up below reads what no other writer can change before this one commits.
+        """
         outer = self._depth == 0
         if outer:
-            self._catch_up()
-            self._saved = (self.dseq, self.clock.last)
             self._touched = set()
+            self._saved = None
         self._depth += 1
         try:
-            with self.db.atomic():
+            if outer and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            with self.db.atomic():  # a savepoint inside the transaction begun above
+                if outer:
+                    self._catch_up()
+                    self._saved = (self.dseq, self.clock.last)
                 yield self
+            if outer and self.conn.in_transaction:
+                self.conn.execute("COMMIT")
         except DB_ERRORS as exc:
             if outer:
-                self.dseq = self._saved[0]
+                self._rollback()
             raise explain_sqlite_error(exc, self.path) from exc
         except BaseException:
             if outer:
-                self.dseq = self._saved[0]
+                self._rollback()
             raise
         finally:
             self._depth -= 1
@@ -180,6 +207,12 @@ class Store:
             touched, self._touched = self._touched, set()
             for listener in list(self._listeners):
                 listener(touched)
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if self._saved is not None:
+            self.dseq = self._saved[0]
 
     def _catch_up(self) -> None:
         """Another connection to this file (the app's sync, the CLI) may have written since:

@@ -315,3 +315,14 @@ def test_sqlite_errors_become_messages_that_say_what_to_do(tmp_path):
     for error, words in cases.items():
         message = str(explain_sqlite_error(sqlite3.OperationalError(error), tmp_path))
         assert words in message
+
+
+def test_filter_choices_list_the_values_in_use(profile):
+    ids = profile.contacts.add_many(
+        [{"name": "A", "country": c} for c in ("KE", "IN", "KE", "BR")] + [{"name": "No country"}]
+    )
+    assert profile.contacts.distinct("country") == ["BR", "IN", "KE"]
+    profile.contacts.delete(ids[3])  # the only Brazilian contact
+    assert profile.contacts.distinct("country") == ["IN", "KE"]
+    profile.laws.add({"title": "Palermo", "jurisdiction": "intl", "kind": "treaty"})
+    assert profile.laws.distinct("country") == ["intl"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from fieldkit.data import entities as E
 from fieldkit.data.clock import new_ids
+from fieldkit.data.schema import leading_index_columns
 from fieldkit.data.search import fts_query
 from fieldkit.data.store import Cancelled, Progress, Store, chunked, new_record_id
 from fieldkit.errors import ValidationError
@@ -206,12 +207,34 @@ class Records:
             if name == "country" and not self.entity.has_field("country"):
                 name = "jurisdiction"
             self.entity.field(name)  # KeyError for an unknown field
+            if name in leading_index_columns(self.store.conn, table):
+                return self._distinct_by_seeks(name)
             sql = (
                 f"SELECT DISTINCT [{name}] FROM [{table}] "
                 f"WHERE deleted = 0 AND [{name}] IS NOT NULL AND [{name}] != '' ORDER BY 1"
             )
             params = []
         return [str(row[0]) for row in self.store.conn.execute(sql, params)]
+
+    def _distinct_by_seeks(self, name: str) -> list[str]:
+        """DISTINCT through an index: one seek per value in use, not a scan of every row
+        (a few values such as countries among 100,000 contacts)."""
+        table = self.entity.table
+        conn = self.store.conn
+        values: list[str] = []
+        last = ""
+        while True:
+            (value,) = conn.execute(
+                f"SELECT min([{name}]) FROM [{table}] WHERE [{name}] > ?", [last]
+            ).fetchone()
+            if value is None:
+                return values
+            live = conn.execute(
+                f"SELECT 1 FROM [{table}] WHERE [{name}] = ? AND deleted = 0 LIMIT 1", [value]
+            ).fetchone()
+            if live:
+                values.append(str(value))
+            last = value
 
     # --- helpers ------------------------------------------------------------
 

@@ -116,6 +116,16 @@ def fts_fields(db_or_conn, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}_fts])")]
 
 
+def leading_index_columns(conn, table: str) -> set[str]:
+    """Columns that lead an index of ``table`` (a value lookup or range is a seek)."""
+    columns = set()
+    for index in conn.execute(f"PRAGMA index_list([{table}])").fetchall():
+        info = conn.execute(f"PRAGMA index_info([{index[1]}])").fetchall()
+        if info:
+            columns.add(info[0][2])
+    return columns
+
+
 def index_rows(conn, table: str, after_rid: int, *, tags: bool) -> None:
     """Index rows inserted in bulk (rid > ``after_rid``): full-text search and, if the
     table has a tag index, tags."""
@@ -224,6 +234,7 @@ def m001_initial(db: Database) -> None:
         },
     )
     db.execute("CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE)")
+    db.execute("CREATE INDEX contacts_country ON contacts(country, deleted)")
     create_fts(db, "contacts", ["name", "title", "organization", "city", "tags"])
     create_tag_index(db, "contacts")
 

@@ -72,6 +72,8 @@ class RecordTableModel(QAbstractTableModel):
             self.reload()
 
     def set_order(self, order_by: str, descending: bool = False) -> None:
+        if (order_by, descending) == (self.order_by, self.descending) and self._rows:
+            return  # the view announcing the order it already has: nothing to fetch again
         self.order_by, self.descending = order_by, descending
         self.reload()
 

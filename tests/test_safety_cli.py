@@ -155,3 +155,28 @@ def test_erase_an_encrypted_profile_without_its_passphrase(tmp_path):
     assert done.exit_code == 0, done.output
     assert "erased anyway" in done.output
     assert not (tmp_path / "enc").exists()
+
+
+def test_printing_letters_is_audited_and_redacted(folder, tmp_path):
+    from pypdf import PdfReader
+
+    from fieldkit import audit
+
+    with Profile.open(folder) as p:
+        campaign = p.campaigns.add({"title": "Pass the bill"})
+        official = p.contacts.add(
+            {"name": "Officer Rao", "address": "9 Quiet Lane", "sensitivity": "restricted"}
+        )
+        p.add_target(campaign, official)
+    out = tmp_path / "letters.pdf"
+    for extra, shown in (([], False), (["--include-restricted"], True)):
+        result = run(
+            ["--profile", str(folder), "leaflet", "letters", campaign, "--out", str(out), *extra]
+        )
+        assert result.exit_code == 0, result.output
+        text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+        assert ("Quiet Lane" in text) is shown
+    with Profile.open(folder) as p:
+        printed = [e["details"] for e in audit.entries(p.store, action="print")]
+    assert printed[0]["template"] == "letter" and printed[0]["included_restricted"] is True
+    assert printed[1]["included_restricted"] is False and printed[1]["pages"] == 1

@@ -14,8 +14,19 @@ LANGUAGE_HELP = "Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru)."
 PAPER_HELP = "Paper size: a4 or letter."
 
 
-def _report(result, out: Path) -> None:
+def _report(result, out: Path, profile=None, template: str = "", **details) -> None:
     result.save(out)
+    if profile is not None:  # the audit log: what was printed, never its content (#8)
+        from fieldkit import audit
+
+        audit.record(
+            profile.store,
+            "print",
+            template=template,
+            language=result.language,
+            pages=result.pages,
+            **details,
+        )
     for warning in result.warnings:
         click.echo(_("Warning: %(message)s") % {"message": warning}, err=True)
     click.echo(
@@ -74,7 +85,8 @@ def render_(ctx, template: str, language: str, paper: str, content, out: Path) -
     from fieldkit.leaflets import render
 
     ids = [i.strip() for value in content for i in value.split(",") if i.strip()]
-    _report(render(ctx.profile(), template, ids, language=language, paper=paper), out)
+    profile = ctx.profile()
+    _report(render(profile, template, ids, language=language, paper=paper), out, profile, template)
 
 
 @leaflet.command(
@@ -91,11 +103,26 @@ def render_(ctx, template: str, language: str, paper: str, content, out: Path) -
     type=click.Path(path_type=Path, dir_okay=False),
     help="PDF file to write.",
 )
+@click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Also print the address of targets whose sensitivity is restricted.",
+)
 @pass_ctx
-def letters(ctx, campaign_id: str, language: str, paper: str, out: Path) -> None:
+def letters(
+    ctx, campaign_id: str, language: str, paper: str, out: Path, include_restricted: bool
+) -> None:
     from fieldkit.leaflets import render_letters
 
-    _report(render_letters(ctx.profile(), campaign_id, language=language, paper=paper), out)
+    profile = ctx.profile()
+    result = render_letters(
+        profile,
+        campaign_id,
+        language=language,
+        paper=paper,
+        include_restricted=include_restricted,
+    )
+    _report(result, out, profile, "letter", included_restricted=include_restricted)
 
 
 @leaflet.command(

@@ -25,7 +25,7 @@ from fieldkit.data.store import Store
 RemoteChange = tuple[str, int, str, str, int, str]
 
 
-BULK_MIN = 500
+BULK_MIN = 50
 
 
 @contextlib.contextmanager

@@ -302,6 +302,8 @@ def sync(
             report.fetched += 1
         done += 1
 
+    if downloads:
+        profile.backup("before-sync")
     for entry in downloads:
         if cancelled():
             raise Cancelled()

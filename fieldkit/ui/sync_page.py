@@ -217,11 +217,16 @@ class SyncPage(QWidget):
         self.watcher = SyncWatcher(profile, self)
         self.watcher.sync_wanted.connect(lambda name: self.sync_target(name, auto=True))
         self.watcher.ask.connect(self._ask)
+        self.watcher.timer.timeout.connect(self.refresh)  # pending changes made elsewhere
         self.watcher.start()
         self._set_running(False)
         self.refresh()
 
     # --- showing ---------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-read targets, pending changes and conflicts."""

@@ -1,0 +1,11 @@
+"""Sync: offices and headquarters converge through bundles carried on any transport.
+
+- :mod:`~fieldkit.sync.org`: the organisation, enrolment files, revocations;
+- :mod:`~fieldkit.sync.bundle`: the signed (and optionally encrypted) bundle file;
+- :mod:`~fieldkit.sync.merge`: field-level last-writer-wins, seen vectors, conflicts;
+- :mod:`~fieldkit.sync.exchange`: cutting bundles and importing them;
+- :mod:`~fieldkit.sync.engine`: targets and the staged, resumable sync;
+- :mod:`~fieldkit.sync.transports`: folders and WebDAV.
+
+The format is specified in docs/sync-format.md.
+"""

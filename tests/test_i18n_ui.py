@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -427,3 +428,24 @@ def test_every_language_fits_the_default_window(qtbot, open_app, profile, lang):
             problems[name] = cut
     assert isinstance(window.sidebar, QListWidget)
     assert not problems, problems
+
+
+def test_many_qt_calls_do_not_abort_the_app(tmp_path):
+    """PySide6 6.12 drops a reference to None (or True/False) on many calls: switching
+    language a few hundred times must not end in 'Fatal Python error: none_dealloc'."""
+    script = (
+        "from PySide6.QtWidgets import QComboBox, QLabel\n"
+        "from fieldkit.ui.app import make_application\n"
+        "app = make_application()\n"
+        "label, combo = QLabel(), QComboBox()\n"
+        "combo.addItems(['a', 'b'])\n"
+        "for i in range(60000):\n"
+        "    label.setText('x'); label.setVisible(False); combo.setCurrentIndex(i % 2)\n"
+        "print('done', flush=True)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDKIT_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.stdout.strip() == "done"
+    assert result.returncode == 0, result.stderr[-500:]

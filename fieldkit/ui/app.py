@@ -39,7 +39,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
     from fieldkit.ui import qt_i18n
+    from fieldkit.ui.compat import keep_none_alive
 
+    keep_none_alive()  # PySide6 6.12 on Python 3.11 (see fieldkit/ui/compat.py)
     qt_i18n.install(app)  # Qt's own dialog strings follow the UI language
     return app
 

@@ -76,17 +76,17 @@ def apply_language(language: str, app: QApplication | None = None) -> bool:
     app = app or QApplication.instance()
     if app is None:
         return False
-    old = _state["translator"]
-    if old is not None:
-        app.removeTranslator(old)
-        _state["translator"] = None
+    # One translator for the application's life, emptied and reloaded on each switch
+    # (a new QTranslator per switch would pile up objects Qt still holds).
+    translator = _state["translator"]
+    if translator is None:
+        translator = _state["translator"] = QTranslator(app)
+    app.removeTranslator(translator)
     found = False
     path = qt_catalog(language) if language != i18n.DEFAULT_LANGUAGE else None
     if path is not None:
-        translator = QTranslator(app)
         if translator.load(str(path)):
             app.installTranslator(translator)
-            _state["translator"] = translator
             found = True
         else:
             log.warning("Qt translation %s could not be loaded", path.name)

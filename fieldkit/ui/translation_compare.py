@@ -18,6 +18,7 @@ from fieldkit import content_i18n as ci
 from fieldkit.data import entities as E
 from fieldkit.i18n import _, is_rtl, native_language_name
 from fieldkit.profile import Profile
+from fieldkit.ui.pages.base import EntityPage
 
 
 def _as_text(value: object) -> str:
@@ -100,8 +101,12 @@ class TranslationCompareDialog(QDialog):
         return "\n\n".join(parts)
 
 
-class CompareTranslationButton:
-    """Mixin for the materials and laws pages: a button that opens the side-by-side view."""
+class TranslatablePage(EntityPage):
+    """A list of materials or laws: adds a button that opens the side-by-side view.
+
+    A subclass of the page rather than a mixin: PySide6 crashes at exit when a
+    plain Python class comes before a Qt class among a widget's bases.
+    """
 
     def extra_buttons(self) -> list[QPushButton]:
         self.compare_button = QPushButton()

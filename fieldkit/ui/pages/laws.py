@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from fieldkit.ui.pages.base import EntityPage
-from fieldkit.ui.translation_compare import CompareTranslationButton
+from fieldkit.ui.translation_compare import TranslatablePage
 
 
-class LawsPage(CompareTranslationButton, EntityPage):
+class LawsPage(TranslatablePage):
     entity_name = "laws"

@@ -365,14 +365,16 @@ def test_pseudo_locale_list_cells_show_choices_translated_and_dates_formatted(
 def test_pseudo_locale_dialogs_translated_and_nothing_cut_off(
     qtbot, open_app, demo_profile, pseudo
 ):
-    """The record forms of every list, the global search and the About box."""
+    """The record forms of every list, Log outreach, the global search, the audit log, About."""
     demo_profile.set_settings(language=i18n.PSEUDO_LANGUAGE)
     session = open_app(demo_profile.path)
     window = session.window
     dialogs = {}
     for name in ("contacts", "campaigns", "outreach", "materials", "laws"):
         dialogs[f"new {name}"] = window.show_section(name).new_record()
+    dialogs["log outreach"] = window.show_section("contacts").log_outreach()
     dialogs["search"] = window.global_search()
+    dialogs["audit log"] = window.audit_log()
     dialogs["about"] = window.about()
     problems = {}
     for name, dialog in dialogs.items():

@@ -74,7 +74,7 @@ def put_remote(
     updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     for (table, row_id), (exists, values, hlc) in rows.items():
         fields = _fields(table)
-        names = tuple(sorted(values))
+        names = tuple(values)
         sql_values = [
             values[n] if n == "deleted" else E.to_sql(fields[n], values[n]) for n in names
         ]

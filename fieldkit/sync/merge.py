@@ -191,8 +191,19 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
     dirty: dict[tuple[str, str], set[str]] = defaultdict(set)
     conflicts: list[tuple] = []
     now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    # New rows written by one change so far: (hlc, device, dseq, data), expanded on a second.
+    single: dict[tuple[str, str], tuple[int, str, int, dict[str, Any]]] = {}
     for dev, dseq, tbl, rid, hlc, data, *_text in fresh:
-        fc = clocks.setdefault((tbl, rid), {})
+        key = (tbl, rid)
+        fc = clocks.get(key)
+        if fc is None:
+            first = single.pop(key, None)
+            if first is None:
+                single[key] = (hlc, dev, dseq, data)
+                continue
+            f_hlc, f_dev, f_dseq, f_data = first
+            fc = clocks[key] = {n: (f_hlc, f_dev, f_dseq, v) for n, v in f_data.items()}
+            dirty[key].update(fc)
         new: FieldClock
         for name, value in data.items():
             new = (hlc, dev, dseq, value)
@@ -207,7 +218,7 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
                 kept, lost = new, cur
             if kept[3] != lost[3] and knowledge.concurrent(kept, lost):
                 conflicts.append(_conflict_row(tbl, rid, name, kept, lost, now))
-    rows = {}
+    rows = {key: (False, data, hlc) for key, (hlc, _d, _s, data) in single.items()}
     for key, names in dirty.items():
         fc = clocks[key]
         exists = key in existing

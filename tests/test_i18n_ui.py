@@ -257,6 +257,13 @@ def _widget_texts(window) -> list[tuple[str, str, object]]:
     return out
 
 
+def _filter_texts(window) -> list[tuple[str, str, object]]:
+    """The filter choices of the current list page (combo boxes show their current text)."""
+    page = window.current_page()
+    combos = getattr(page, "filters", {}).values()
+    return [("combo", c.currentText(), c) for c in combos if c.isVisibleTo(window)]
+
+
 def _standard_button(button) -> bool:
     """A button of a QDialogButtonBox that Qt names itself (Save, Cancel): Qt translates it."""
     from PySide6.QtWidgets import QDialogButtonBox
@@ -282,7 +289,7 @@ def _untranslated(texts, allowed: set[str]) -> list[tuple[str, str]]:
 
 def _cut_off(texts) -> list[tuple[str, str]]:
     """Single-line labels and buttons whose text is wider than the room they have."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QStyle
 
     bad = []
     for kind, text, widget in texts:
@@ -292,6 +299,10 @@ def _cut_off(texts) -> list[tuple[str, str]]:
                 continue
             need = widget.fontMetrics().horizontalAdvance(plain)
             if need > widget.contentsRect().width() + 1:
+                bad.append((kind, text))
+        elif kind == "combo" and isinstance(widget, QComboBox):
+            arrow = widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 12
+            if widget.fontMetrics().horizontalAdvance(text) > widget.width() - arrow:
                 bad.append((kind, text))
         elif kind in ("button", "qt button") and isinstance(widget, QAbstractButton):
             if widget.sizeHint().width() > widget.width() + 1:
@@ -423,7 +434,7 @@ def test_every_language_fits_the_default_window(qtbot, open_app, profile, lang):
         window.show_section(name)
         for _attempt in range(20):
             qtbot.wait(25)
-            cut = _cut_off(_widget_texts(window.current_page()))
+            cut = _cut_off(_widget_texts(window.current_page()) + _filter_texts(window))
             if not cut:
                 break
         if cut:

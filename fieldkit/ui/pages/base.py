@@ -63,8 +63,9 @@ class EntityPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filters)
         self.filters: dict[str, QComboBox] = {}
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        # The filters get a row of their own: translated labels ("Todas las jurisdicciones")
+        # need the room.
+        filter_bar = QHBoxLayout()
         for name in self.filter_names():
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
@@ -74,7 +75,7 @@ class EntityPage(QWidget):
             combo.setMinimumContentsLength(4)
             combo.currentIndexChanged.connect(self.apply_filters)
             self.filters[name] = combo
-            bar.addWidget(combo, 1)
+            filter_bar.addWidget(combo, 1)
 
         self.new_button = QPushButton()
         self.new_button.setObjectName("new")
@@ -116,7 +117,8 @@ class EntityPage(QWidget):
         self._count_generation = 0
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.search)
+        layout.addLayout(filter_bar)
         layout.addLayout(actions)
         layout.addLayout(extras)
         self.body = QVBoxLayout()

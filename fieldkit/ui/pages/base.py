@@ -36,7 +36,7 @@ FILTER_LABELS = {
     "kind": N_("All kinds"),
     "status": N_("All statuses"),
     "sensitivity": N_("Any sensitivity"),
-    "review_status": N_("Any review status"),
+    "review_status": N_("Any review"),
     "channel": N_("All channels"),
 }
 REFS = {"contacts", "campaigns"}

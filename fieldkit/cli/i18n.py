@@ -1,4 +1,4 @@
-"""``fieldkit i18n report|outdated``: how complete each language is, for the UI and content."""
+"""``fieldkit i18n report|outdated|versions``: translation status of the UI and of content."""
 
 from __future__ import annotations
 

@@ -6,7 +6,14 @@ STAMP := $(VENV)/.installed
 DEMO_PROFILE ?= .demo-profile
 
 
-.PHONY: run test bench lint format i18n catalogs screenshots clean demo
+.PHONY: run test bench lint format i18n catalogs screenshots clean demo sysdeps-run sysdeps-test
+
+# Debian packages first: building the catalogs already runs Qt's lrelease.
+sysdeps-test:
+	@scripts/system-deps.sh test
+
+sysdeps-run:
+	@scripts/system-deps.sh run
 
 # Localization: English is the source; the .po catalogs are translated by people,
 # the .mo files and the pseudo-locale (en_001) are build products (see docs/translating.md).
@@ -24,28 +31,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[gui,dev]'
 	touch $(STAMP)
 
-run: $(STAMP) catalogs
-	@scripts/system-deps.sh run
+run: sysdeps-run $(STAMP) catalogs
 	@test -f $(DEMO_PROFILE)/fieldkit.db || $(BIN)/fieldkit --profile $(DEMO_PROFILE) demo
 	@scripts/run-app.sh $(BIN)/fieldkit-app --profile $(DEMO_PROFILE)
 
 # A PNG of every section on a fresh demo profile, taken from a real X server (Xvfb).
-screenshots: $(STAMP) catalogs
-	@scripts/system-deps.sh screenshots
+screenshots: sysdeps-run $(STAMP) catalogs
 	@tmp=$$(mktemp -d) && $(BIN)/fieldkit --profile $$tmp/demo demo >/dev/null && \
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x900x24" \
 	  $(BIN)/python -m fieldkit.ui.screenshots --profile $$tmp/demo --out docs/screenshots \
 	  --example-outreach; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
-test: $(STAMP) catalogs
-	@scripts/system-deps.sh test
+test: sysdeps-test $(STAMP) catalogs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m "not slow" -q
 
-bench: $(STAMP) catalogs
-	@scripts/system-deps.sh test
+bench: sysdeps-test $(STAMP) catalogs
 	$(BIN)/python -m bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m slow -q
 

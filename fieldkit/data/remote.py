@@ -9,16 +9,13 @@ holds for merged writes too. Deciding *which* values win is the job of
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from fieldkit.data import entities as E
 from fieldkit.data.clock import hlc_to_iso
-from fieldkit.data.schema import BULK_TRIGGERS, index_rows
+from fieldkit.data.schema import bulk_indexing
 from fieldkit.data.store import Store
 
 # (device, dseq, table, row id, hlc, data JSON text)
@@ -26,24 +23,6 @@ RemoteChange = tuple[str, int, str, str, int, str]
 
 
 BULK_MIN = 50
-
-
-@contextlib.contextmanager
-def bulk_indexing(conn: sqlite3.Connection, table: str) -> Iterator[None]:
-    """Inside a transaction: insert rows without the per-row search and tag triggers,
-    then index the new rows with one statement each and put the triggers back
-    (a rollback undoes it all)."""
-    after = conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{table}]").fetchone()[0]
-    triggers = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]
-    ).fetchall()
-    triggers = [(n, sql) for n, sql in triggers if n.endswith(BULK_TRIGGERS)]
-    for name, _sql in triggers:
-        conn.execute(f"DROP TRIGGER [{name}]")
-    yield
-    index_rows(conn, table, after, tags=any(n.endswith("_tags_ai") for n, _ in triggers))
-    for _name, sql in triggers:
-        conn.execute(sql)
 
 
 @cache

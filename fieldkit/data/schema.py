@@ -7,6 +7,9 @@ entity needs a new migration and old profiles upgrade step by step.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -143,6 +146,24 @@ def index_rows(conn, table: str, after_rid: int, *, tags: bool) -> None:
             "WHERE t.rid > ? AND json_valid(t.tags)",
             [table, after_rid],
         )
+
+
+@contextlib.contextmanager
+def bulk_indexing(conn: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Inside a transaction: insert rows without the per-row search and tag triggers,
+    then index the new rows with one statement each and put the triggers back
+    (a rollback undoes it all)."""
+    after = conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{table}]").fetchone()[0]
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]
+    ).fetchall()
+    triggers = [(n, sql) for n, sql in triggers if n.endswith(BULK_TRIGGERS)]
+    for name, _sql in triggers:
+        conn.execute(f"DROP TRIGGER [{name}]")
+    yield
+    index_rows(conn, table, after, tags=any(n.endswith("_tags_ai") for n, _ in triggers))
+    for _name, sql in triggers:
+        conn.execute(sql)
 
 
 def create_tag_index(db: Database, table: str) -> None:

@@ -20,9 +20,8 @@ from fieldkit.data import entities as E
 from fieldkit.data.clock import HybridClock, hlc_to_iso, new_id
 from fieldkit.data.encryption import DB_ERRORS, unlock
 from fieldkit.data.schema import (
-    BULK_TRIGGERS,
     applied_names,
-    index_rows,
+    bulk_indexing,
     known_migration_names,
     migrations,
     sqlite_migrations,
@@ -334,21 +333,8 @@ class Store:
                 )
             )
         self.dseq = dseq
-        conn = self.conn
-        after = conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{table}]").fetchone()[0]
-        # Inside this transaction: drop the per-row insert triggers, insert, index the new
-        # rows in one statement per index, put the triggers back (a rollback undoes it all).
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            [table],
-        ).fetchall()
-        triggers = [(n, sql) for n, sql in triggers if n.endswith(BULK_TRIGGERS)]
-        for name, _sql in triggers:
-            conn.execute(f"DROP TRIGGER [{name}]")
-        conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", insert_rows)
-        index_rows(conn, table, after, tags=any(n.endswith("_tags_ai") for n, _ in triggers))
-        for _name, sql in triggers:
-            conn.execute(sql)
+        with bulk_indexing(self.conn, table):
+            self.conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", insert_rows)
         self.conn.executemany(
             "INSERT INTO changes (device, dseq, tbl, row_id, hlc, data, local_only) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _, ngettext
@@ -279,6 +277,8 @@ def encrypt_copy(plain_path: Path, target: Path, passphrase: str) -> None:
 
 def blob_key(store: Any) -> bytes:
     """The attachment key kept in the encrypted store's local ``meta`` (made on first use)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     value = store.meta(BLOB_KEY_META)
     if not value:
         value = AESGCM.generate_key(bit_length=256).hex()
@@ -289,12 +289,17 @@ def blob_key(store: Any) -> bytes:
 
 def seal(key: bytes, data: bytes, sha256: str) -> bytes:
     """Encrypt an attachment; the content hash is bound to it as associated data."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(_NONCE)
     return BLOB_MAGIC + nonce + AESGCM(key).encrypt(nonce, data, sha256.encode())
 
 
 def unseal(key: bytes, blob: bytes, sha256: str) -> bytes:
     """Decrypt an attachment sealed by :func:`seal`; a clear error when it was tampered with."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if not blob.startswith(BLOB_MAGIC) and hashlib.sha256(blob).hexdigest() == sha256:
         return blob  # left plain by an interrupted "passphrase set": same content
     if not blob.startswith(BLOB_MAGIC) or len(blob) < len(BLOB_MAGIC) + _NONCE + 16:
@@ -368,6 +373,8 @@ def protect(folder: Path, db_name: str, passphrase: str) -> None:
     Each file is replaced atomically by its encrypted copy, so an interruption
     leaves every file either plain or encrypted, and running it again finishes.
     """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     from fieldkit.data.backup import list_backups
 
     check_new_passphrase(passphrase)

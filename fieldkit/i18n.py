@@ -23,8 +23,9 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel import dates as _dates
-from babel import numbers as _numbers
+
+# babel.dates and babel.numbers are imported where they are used: babel.dates reads the
+# system's time zone on import, which the app's start does not need.
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +209,9 @@ def format_date(
             value = _dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return _dates.format_date(value, format=format, locale=babel_locale(language))
+    from babel import dates
+
+    return dates.format_date(value, format=format, locale=babel_locale(language))
 
 
 def format_datetime(
@@ -222,14 +225,20 @@ def format_datetime(
             value = _dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-    return _dates.format_datetime(value, format=format, locale=babel_locale(language))
+    from babel import dates
+
+    return dates.format_datetime(value, format=format, locale=babel_locale(language))
 
 
 def format_number(value: float, language: str | None = None) -> str:
     """A number with the UI language's digits grouping and decimal sign."""
-    return _numbers.format_decimal(value, locale=babel_locale(language))
+    from babel import numbers
+
+    return numbers.format_decimal(value, locale=babel_locale(language))
 
 
 def format_percent(value: float, language: str | None = None) -> str:
     """``0.95`` as “95%” in the UI language."""
-    return _numbers.format_percent(value, locale=babel_locale(language))
+    from babel import numbers
+
+    return numbers.format_percent(value, locale=babel_locale(language))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 _configured: Path | None = None
@@ -12,6 +11,8 @@ _configured: Path | None = None
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     """Log to ``folder/fieldkit.log`` (rotated, 5 × 1 MB). Returns the file's path."""
     global _configured
+    import logging.handlers  # here, not at import: it pulls in socket and pickle
+
     path = folder / "fieldkit.log"
     if _configured == path:
         return path

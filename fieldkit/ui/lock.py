@@ -44,6 +44,7 @@ DEFAULT_IDLE_MINUTES = 10
 LOCK_SHORTCUT = "Ctrl+L"
 PANIC_SHORTCUT = "Ctrl+Shift+H"
 
+WATCH_DELAY_MS = 1000
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -97,6 +98,7 @@ class LockController(QObject):
         self.main_window = main_window
         self.profile = profile
         self.is_locked = False
+        self._stopped = False
         self._hidden: list[QWidget] = []
         self.screen: LockScreen | None = None
         self.timer = QTimer(self)
@@ -109,11 +111,21 @@ class LockController(QObject):
         self.panic_shortcut = QShortcut(QKeySequence(PANIC_SHORTCUT), main_window)
         self.panic_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.panic_shortcut.activated.connect(self.panic)
-        QApplication.instance().installEventFilter(self)
+        # Every event of the application passes through the activity filter; it is
+        # installed once the window is up, so the first paint does not pay for it (the
+        # idle timer already runs, and at most half the idle time passes before it).
+        delay = WATCH_DELAY_MS if self.idle_ms <= 0 else min(WATCH_DELAY_MS, self.idle_ms // 2)
+        QTimer.singleShot(delay, self._watch)
         main_window.destroyed.connect(self.stop)
+
+    def _watch(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._stopped:
+            app.installEventFilter(self)
 
     def stop(self) -> None:
         """Stop watching (the main window is going away or the profile is closing)."""
+        self._stopped = True
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:

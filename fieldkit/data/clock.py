@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import time
+from functools import lru_cache
 
 COUNTER_BITS = 16
 COUNTER_MASK = (1 << COUNTER_BITS) - 1
@@ -46,9 +47,14 @@ def wins(a_hlc: int, a_device: str, b_hlc: int, b_device: str) -> bool:
 
 
 def hlc_to_iso(hlc: int) -> str:
-    """The wall-clock part of an HLC timestamp, as ISO 8601 UTC."""
-    ms = hlc >> COUNTER_BITS
-    return _dt.datetime.fromtimestamp(ms / 1000, _dt.UTC).isoformat(timespec="seconds")
+    """The wall-clock part of an HLC timestamp, as ISO 8601 UTC (to the second)."""
+    return _iso_second((hlc >> COUNTER_BITS) // 1000)
+
+
+@lru_cache(maxsize=1024)
+def _iso_second(second: int) -> str:
+    """Cached: a bulk import stamps many rows within the same few seconds."""
+    return _dt.datetime.fromtimestamp(second, _dt.UTC).isoformat(timespec="seconds")
 
 
 def new_id() -> str:

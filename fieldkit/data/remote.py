@@ -9,6 +9,7 @@ holds for merged writes too. Deciding *which* values win is the job of
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from functools import cache
 from typing import Any
@@ -25,9 +26,12 @@ RemoteChange = tuple[str, int, str, str, int, str]
 BULK_MIN = 50
 
 
+_LIST_JSON = json.JSONEncoder(ensure_ascii=False)  # as E.to_sql stores lists
+
+
 @cache
-def _fields(table: str) -> dict[str, E.Field]:
-    return {f.name: f for f in E.ENTITIES[table].fields}
+def _list_fields(table: str) -> frozenset[str]:
+    return frozenset(f.name for f in E.ENTITIES[table].fields if f.kind == E.LIST)
 
 
 def put_remote(
@@ -51,11 +55,12 @@ def put_remote(
     )
     inserts: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
+    encode = _LIST_JSON.encode
     for (table, row_id), (exists, values, hlc) in rows.items():
-        fields = _fields(table)
+        lists = _list_fields(table)
         names = tuple(values)
         sql_values = [
-            values[n] if n == "deleted" else E.to_sql(fields[n], values[n]) for n in names
+            encode(values[n]) if n in lists and values[n] is not None else values[n] for n in names
         ]
         stamp = hlc_to_iso(hlc)
         if exists:

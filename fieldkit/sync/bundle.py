@@ -297,7 +297,8 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
                 raise ValueError
             if not (_ID.match(dev) and _ID.match(row_id)):
                 raise ValueError
-            if _oversized(data):
+            # A line shorter than the limit cannot hold a longer value (escapes only add).
+            if len(line) > E.MAX_LONGTEXT and _oversized(data):
                 raise _refused(
                     _(
                         "The bundle holds a value longer than FieldKit accepts (%(limit)d "

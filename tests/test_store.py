@@ -326,3 +326,22 @@ def test_filter_choices_list_the_values_in_use(profile):
     assert profile.contacts.distinct("country") == ["IN", "KE"]
     profile.laws.add({"title": "Palermo", "jurisdiction": "intl", "kind": "treaty"})
     assert profile.laws.distinct("country") == ["intl"]
+
+
+def test_a_record_received_in_part_can_still_be_edited(profile):
+    """A change from another device can arrive before the one that created the record."""
+    from fieldkit.data import entities as E
+    from fieldkit.data.remote import put_remote
+
+    with profile.store.write():
+        put_remote(
+            profile.store,
+            [("other-device", 2, "contacts", "row-1", 5 << 16, '{"city":"Patna"}')],
+            {("contacts", "row-1"): (False, {"city": "Patna"}, 5 << 16)},
+        )
+    assert profile.contacts.get("row-1")["name"] is None
+    profile.contacts.update("row-1", {"phone": "+91 612 000 0000"})
+    assert profile.contacts.get("row-1")["phone"] == "+91 612 000 0000"
+    with pytest.raises(ValidationError):
+        profile.contacts.update("row-1", {"name": ""})
+    assert E.CONTACTS.field("name").required

@@ -93,7 +93,7 @@ class Records:
             if not changed:
                 return False
             merged = {**current, **changed}
-            self._check_required(merged)
+            self._check_required(changed)
             self._check_refs(changed)
             was_local = self._local_only(current)
             now_local = self._local_only(merged)
@@ -280,11 +280,14 @@ class Records:
                 )
         return " AND ".join(clauses), params
 
-    def _check_required(self, merged: dict[str, Any]) -> None:
+    def _check_required(self, changed: dict[str, Any]) -> None:
+        """An edit may not blank a required field. A field that is already empty (a record
+        whose creation has not arrived yet from another device) does not block an edit of
+        the others."""
         missing = {
             f.name: _("%(field)s is required.") % {"field": _(f.label)}
             for f in self.entity.fields
-            if f.required and merged.get(f.name) in (None, "", [])
+            if f.required and f.name in changed and changed[f.name] in (None, "", [])
         }
         if missing:
             raise ValidationError(missing)

@@ -102,7 +102,7 @@ def passphrase_change(ctx) -> None:
     profile = ctx.profile()
     current = profile.store.passphrase or ""
     moved = encryption.change_passphrase(profile, current, new_passphrase())
-    click.echo(_("Passphrase changed; %(n)d backup(s) now use the new passphrase.") % {"n": moved})
+    click.echo(_("Passphrase changed; backups now using the new passphrase: %(n)d.") % {"n": moved})
 
 
 @click.command(

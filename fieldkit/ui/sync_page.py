@@ -255,7 +255,7 @@ class SyncPage(QWidget):
             if target.name == selected or (selected is None and row == 0):
                 self.table.selectRow(row)
         self.pending.setText(
-            _("%(count)d changes on this device are waiting to be sent.") % {"count": pending}
+            _("Changes on this device waiting to be sent: %(count)d.") % {"count": pending}
         )
         self.conflicts_label.setText(
             _("Conflicts to review: %(count)d") % {"count": open_conflicts}

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from fieldkit.errors import FieldKitError
+from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.i18n import _
 from fieldkit.profile import data_dir
 
@@ -38,3 +38,13 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> Q
     box.setObjectName("errorDialog")
     box.open()
     return box
+
+
+def show_failure(form, exc: BaseException) -> None:
+    """A form's save failed: its buttons back on, validation messages next to the fields
+    (``form.show_errors``), anything else in an error dialog."""
+    form.buttons.setEnabled(True)
+    if isinstance(exc, ValidationError):
+        form.show_errors(exc.errors)
+    else:
+        show_error(form, exc)

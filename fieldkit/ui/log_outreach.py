@@ -156,10 +156,6 @@ class LogOutreachDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.errors)
-        else:
-            from fieldkit.ui.errors import show_error
+        from fieldkit.ui.errors import show_failure
 
-            show_error(self, exc)
+        show_failure(self, exc)

@@ -130,7 +130,7 @@ class Profile:
         profile = cls.open(path, create=True, passphrase=passphrase)
         profile.set_settings(
             organization=organization,
-            device_name=device_name or platformdirs_hostname(),
+            device_name=device_name or _hostname(),
             language=language,
             default_country=country.upper(),
             created=_dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
@@ -353,7 +353,7 @@ class Profile:
         }
 
 
-def platformdirs_hostname() -> str:
+def _hostname() -> str:
     import socket
 
     return socket.gethostname()

@@ -163,3 +163,28 @@ def test_refusals_are_bundle_refused(setup):
     _tmp, hq, delhi, _patna = setup
     with pytest.raises(BundleRefused):
         import_bytes(hq, b"")
+
+
+def test_archives_zipfile_cannot_read_are_refused_as_damaged():
+    """Entries that claim encryption, an unknown method or a newer zip version."""
+    import io
+    import struct
+    import zipfile
+
+    from fieldkit.errors import FieldKitError
+    from fieldkit.sync.bundle import read_unverified
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("manifest.json", b"{}")
+        zf.writestr("manifest.sig", b"x")
+    plain = buffer.getvalue()
+    for offset, value in ((6, 1), (8, 99), (4, 84)):  # flags, method, version needed
+        data = bytearray(plain)
+        for header in (0, plain.index(b"PK\x01\x02") + 2):  # local and central headers
+            struct.pack_into("<H", data, header + offset, value)
+        try:
+            read_unverified(bytes(data))
+        except FieldKitError:
+            continue
+        raise AssertionError(f"accepted a header with field {offset} = {value}")

@@ -165,6 +165,22 @@ def _damaged() -> BundleRefused:
     )
 
 
+# What zipfile raises for a damaged or crafted archive: besides BadZipFile, an entry that
+# claims encryption (RuntimeError), an unknown method or version (NotImplementedError).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    UnicodeDecodeError,
+    EOFError,
+    OSError,
+    ValueError,
+    TypeError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
 def read_unverified(data: bytes) -> tuple[bytes, str, zipfile.ZipFile]:
     """The manifest bytes, its signature and the open archive, or a clear refusal."""
     try:
@@ -177,15 +193,7 @@ def read_unverified(data: bytes) -> tuple[bytes, str, zipfile.ZipFile]:
             raise _damaged()
         raw = zf.read("manifest.json")
         sig = zf.read("manifest.sig").decode("ascii")
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        KeyError,
-        UnicodeDecodeError,
-        EOFError,
-        OSError,
-        ValueError,
-    ):
+    except _ZIP_ERRORS:
         raise _damaged() from None
     return raw, sig, zf
 
@@ -268,7 +276,7 @@ def verify_bundle(data: bytes, trust: Trust) -> tuple[Bundle, list[dict[str, Any
     try:
         payload = zf.read("changes.jsonl")
         attachments = {sha: zf.read(f"attachments/{sha}") for sha in manifest["attachments"]}
-    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError, TypeError):
+    except _ZIP_ERRORS:
         raise _damaged() from None
     if hashlib.sha256(payload).hexdigest() != manifest.get("payload_sha256"):
         raise _damaged()

@@ -176,6 +176,7 @@ def test_printing_letters_is_audited_and_redacted(folder, tmp_path):
         assert result.exit_code == 0, result.output
         text = " ".join(page.extract_text() for page in PdfReader(out).pages)
         assert ("Quiet Lane" in text) is shown
+        assert ("address was left out" in result.output) is not shown
     with Profile.open(folder) as p:
         printed = [e["details"] for e in audit.entries(p.store, action="print")]
     assert printed[0]["template"] == "letter" and printed[0]["included_restricted"] is True

@@ -14,19 +14,10 @@ LANGUAGE_HELP = "Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru)."
 PAPER_HELP = "Paper size: a4 or letter."
 
 
-def _report(result, out: Path, profile=None, template: str = "", **details) -> None:
-    result.save(out)
-    if profile is not None:  # the audit log: what was printed, never its content (#8)
-        from fieldkit import audit
+def _report(result, out: Path, profile, template: str, **details) -> None:
+    from fieldkit.leaflets import save_pdf
 
-        audit.record(
-            profile.store,
-            "print",
-            template=template,
-            language=result.language,
-            pages=result.pages,
-            **details,
-        )
+    save_pdf(profile, result, out, template, **details)  # audited: what, never the content
     for warning in result.warnings:
         click.echo(_("Warning: %(message)s") % {"message": warning}, err=True)
     click.echo(

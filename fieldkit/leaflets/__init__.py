@@ -1,6 +1,14 @@
 """Print-ready leaflets in every shipped language (reportlab platypus, no Qt)."""
 
-from fieldkit.leaflets.api import Prepared, prepare, prepare_letters, render, render_letters
+from fieldkit.leaflets.api import (
+    Prepared,
+    prepare,
+    prepare_letters,
+    record_print,
+    render,
+    render_letters,
+    save_pdf,
+)
 from fieldkit.leaflets.engine import LANGUAGES, PAPERS, LeafletError, RenderResult
 from fieldkit.leaflets.theme import Theme
 
@@ -12,6 +20,8 @@ __all__ = [
     "PAPERS",
     "LeafletError",
     "RenderResult",
+    "record_print",
+    "save_pdf",
     "Theme",
     "render",
     "render_letters",

@@ -13,7 +13,7 @@ from types import ModuleType
 
 from fieldkit.data.entities import CONTACTS, ENTITIES
 from fieldkit.data.redact import redact
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.leaflets import templates
 from fieldkit.leaflets.engine import (
     Leaflet,
@@ -95,7 +95,13 @@ def prepare_letters(
     check_language(language)
     size = check_paper(paper)
     campaign = profile.campaigns.get(campaign_id)
-    targets = [redact(CONTACTS, t, include_restricted) for t in profile.targets(campaign_id)]
+    found = profile.targets(campaign_id)
+    targets = [redact(CONTACTS, t, include_restricted) for t in found]
+    hidden = sum(
+        1
+        for t, shown in zip(found, targets, strict=True)
+        if t.get("address") and not shown.get("address")
+    )
     if not targets:
         raise LeafletError(
             _(
@@ -110,11 +116,45 @@ def prepare_letters(
             _("The campaign's text is in %(used)s; the letter's wording is in %(language)s.")
             % {"used": campaign["lang"], "language": language}
         )
+    if hidden:
+        warnings.append(
+            ngettext(
+                "%(n)d target is restricted: their address was left out of the letter.",
+                "%(n)d targets are restricted: their addresses were left out of the letters.",
+                hidden,
+            )
+            % {"n": hidden}
+        )
     theme = theme or Theme.from_profile(profile)
     leaflet = Leaflet(
         language, size, theme, [campaign], warnings, extra={"targets": targets}, today=today
     )
     return Prepared(leaflet, templates.get("letter"))
+
+
+def record_print(
+    profile, result: RenderResult, template: str, *, destination: str = "pdf", **details
+) -> None:
+    """Note a print in the audit log: template, language, pages, where it went; never its
+    content (#8). ``details`` are counts and short codes (e.g. ``included_restricted``)."""
+    from fieldkit import audit
+
+    details.setdefault("pages", result.pages)
+    audit.record(
+        profile.store,
+        "print",
+        template=template,
+        language=result.language,
+        destination=destination,
+        **details,
+    )
+
+
+def save_pdf(profile, result: RenderResult, path, template: str, **details) -> None:
+    """Write a rendered leaflet to ``path`` and note it in the audit log: what the CLI's
+    ``--out`` and the app's "Save as PDF" both call (the app on its worker thread)."""
+    result.save(path)
+    record_print(profile, result, template, **details)
 
 
 def render(profile, template: str, content_ids=(), **options) -> RenderResult:

@@ -115,3 +115,76 @@ def test_ui_language_changes_labels_not_the_leaflet(qtbot, page):
         assert page.language.currentData() == "hi"  # the leaflet keeps its own language
     finally:
         set_language("en")
+
+
+def _pdf_text(path) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def _restricted_target(profile, campaign_id: str) -> None:
+    official = profile.contacts.add(
+        {
+            "name": "Joint Secretary Verma",
+            "kind": "official",
+            "address": "7 Hidden Court, Safe Colony",
+            "sensitivity": "restricted",
+        }
+    )
+    profile.add_target(campaign_id, official, "decision maker")
+
+
+def test_letters_leave_out_restricted_addresses_unless_included(qtbot, page, profile, tmp_path):
+    _restricted_target(profile, page.ids["campaign"])
+    assert page.include_restricted.isHidden()  # a fact card prints no contact fields
+    rerender(qtbot, page, lambda: page.set_choice(page.template, "letter"))
+    assert not page.include_restricted.isHidden() and not page.include_restricted.isChecked()
+    assert page.restricted_warning.isHidden()
+    assert "address was left out" in page.status.text()
+    page.save_to(tmp_path / "redacted.pdf")
+    redacted = _pdf_text(tmp_path / "redacted.pdf")
+    assert "Joint Secretary Verma" in redacted and "Hidden Court" not in redacted
+
+    rerender(qtbot, page, lambda: page.include_restricted.click())
+    assert not page.restricted_warning.isHidden()
+    assert "addresses will be printed" in page.restricted_warning.text()
+    page.save_to(tmp_path / "full.pdf")
+    assert "Hidden Court" in _pdf_text(tmp_path / "full.pdf")
+
+    rerender(qtbot, page, lambda: page.set_choice(page.template, "poster"))
+    rerender(qtbot, page, lambda: page.set_choice(page.template, "letter"))
+    assert not page.include_restricted.isChecked()  # asked again for each letter run
+
+
+def test_saving_and_printing_in_the_app_are_in_the_audit_log(qtbot, tmp_path, open_app):
+    from fieldkit.profile import Profile
+
+    with Profile.create(tmp_path / "office", organization="Office") as p:
+        ids = load_samples(p, ("en",))
+        _restricted_target(p, ids["campaign"])
+    session = open_app(tmp_path / "office")
+    leaflets = session.window.show_section("leaflets")
+    assert leaflets.ops is session.ops  # writes go through the app's worker
+    rerender(qtbot, leaflets, lambda: leaflets.set_choice(leaflets.template, "letter"))
+    rerender(qtbot, leaflets, lambda: leaflets.include_restricted.click())
+    with qtbot.waitSignal(leaflets.recorded, timeout=10_000):
+        leaflets.save_to(tmp_path / "letters.pdf")
+    assert "Saved" in leaflets.status.text()
+    assert "Hidden Court" in _pdf_text(tmp_path / "letters.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(leaflets.recorded, timeout=10_000):
+        assert leaflets.print_to(printer) == 3
+    dialog = session.window.audit_log()
+    qtbot.addWidget(dialog)
+    dialog.action.setCurrentIndex(dialog.action.findData("print"))
+    table = dialog.table
+    shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[1] for row in shown] == ["Print", "Print"]
+    assert shown[0][2] == (
+        "destination=printer, included_restricted=True, language=en, pages=3, template=letter"
+    )
+    assert "destination=pdf" in shown[1][2]
+    everything = " ".join(cell for row in shown for cell in row)
+    for content in ("Verma", "Hidden Court", "letters.pdf", "shelters"):
+        assert content not in everything

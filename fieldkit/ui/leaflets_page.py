@@ -1,8 +1,14 @@
 """The Leaflets section: pick a template, its content, a language and a paper size; see a
 live preview (QtPdf), save the PDF or print the same pages.
 
-The profile is read on the UI thread (a few rows); the PDF is laid out on a worker thread
-(QThreadPool) by the core's leaflet engine, which touches no database.
+The profile is read on the UI thread (a few rows); the PDF is laid out on a pool thread
+(QThreadPool) by the core's leaflet engine, which touches no database. Saving and printing
+are noted in the audit log by the core call the command line uses
+(:func:`fieldkit.leaflets.save_pdf`, :func:`fieldkit.leaflets.record_print`), run on the
+app's worker, the one thread that writes (``ops``).
+
+Letters print their targets' addresses: a ``restricted`` target's address is left out
+unless "Include restricted fields" is ticked, which shows a warning.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -43,7 +50,15 @@ from PySide6.QtWidgets import (
 
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import N_, _, ngettext
-from fieldkit.leaflets import LANGUAGES, RenderResult, prepare, prepare_letters, templates
+from fieldkit.leaflets import (
+    LANGUAGES,
+    RenderResult,
+    prepare,
+    prepare_letters,
+    record_print,
+    save_pdf,
+    templates,
+)
 
 log = logging.getLogger(__name__)
 RENDER_DELAY_MS = 250  # wait for the user to stop clicking before rendering
@@ -83,12 +98,16 @@ class LeafletsPage(QWidget):
     """Template, content, language and paper on the left; the live preview on the right."""
 
     rendered = Signal()  # a new preview is shown (or an error instead)
+    recorded = Signal()  # a save or print is done and in the audit log (or failed)
 
-    def __init__(self, profile, parent: QWidget | None = None):
+    def __init__(self, profile, parent: QWidget | None = None, *, ops=None):
         super().__init__(parent)
         self.profile = profile
+        self.ops = ops  # the worker's queue; without it (the page alone) writes use ``profile``
         self.setObjectName("page_leaflets")
         self.result: RenderResult | None = None
+        self.result_details: dict = {}  # what the audit log says of the previewed leaflet
+        self._request: dict = {}
         self.error = ""
         self._generation = 0
         self._pool = QThreadPool(self)
@@ -110,6 +129,10 @@ class LeafletsPage(QWidget):
         self.paper = QComboBox(objectName="paper")
         self.paper.addItem("", "a4")
         self.paper.addItem("", "letter")
+        self.include_restricted = QCheckBox(objectName="include_restricted")
+        self.restricted_warning = QLabel(objectName="restricted_warning", wordWrap=True)
+        self.restricted_warning.setStyleSheet("color: #b00020;")
+        self.restricted_warning.hide()
         self.save_button = QPushButton(objectName="save")
         self.print_button = QPushButton(objectName="print")
         self.status = QLabel(objectName="status", wordWrap=True)
@@ -131,6 +154,8 @@ class LeafletsPage(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addLayout(form)
+        side_layout.addWidget(self.include_restricted)
+        side_layout.addWidget(self.restricted_warning)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.status)
 
@@ -151,6 +176,7 @@ class LeafletsPage(QWidget):
         self.content.itemChanged.connect(lambda _item: self.schedule())
         self.language.currentIndexChanged.connect(lambda _i: self.schedule())
         self.paper.currentIndexChanged.connect(lambda _i: self.schedule())
+        self.include_restricted.toggled.connect(self._restricted_toggled)
         self.save_button.clicked.connect(self._ask_save)
         self.print_button.clicked.connect(self._ask_print)
         language = profile.setting("language") or "en"
@@ -167,6 +193,16 @@ class LeafletsPage(QWidget):
             self.template.setItemText(i, templates.label(name))
         self.paper.setItemText(0, _("A4"))
         self.paper.setItemText(1, _("Letter (US)"))
+        self.include_restricted.setText(_("Include restricted fields"))
+        self.include_restricted.setToolTip(
+            _("Print the address of targets whose sensitivity is restricted.")
+        )
+        self.restricted_warning.setText(
+            _(
+                "Restricted targets' addresses will be printed. Keep these pages inside "
+                "the organisation."
+            )
+        )
         self.save_button.setText(_("Save as PDF…"))
         self.print_button.setText(_("Print…"))
 
@@ -174,6 +210,12 @@ class LeafletsPage(QWidget):
 
     def _template_changed(self) -> None:
         module = templates.get(self.template.currentData())
+        # Only letters print contact fields; the choice is made again for each letter run.
+        self.include_restricted.blockSignals(True)
+        self.include_restricted.setChecked(False)
+        self.include_restricted.blockSignals(False)
+        self.include_restricted.setVisible(module.CONTENT == "campaigns")
+        self.restricted_warning.hide()
         self.content.blockSignals(True)
         self.content.clear()
         rows = self.profile.records(module.CONTENT).list(order_by="title", limit=500)
@@ -187,6 +229,10 @@ class LeafletsPage(QWidget):
             item.setCheckState(Qt.CheckState.Checked if first else Qt.CheckState.Unchecked)
             self.content.addItem(item)
         self.content.blockSignals(False)
+        self.schedule()
+
+    def _restricted_toggled(self, checked: bool) -> None:
+        self.restricted_warning.setVisible(checked)
         self.schedule()
 
     def select_content(self, ids: list[str]) -> None:
@@ -222,12 +268,17 @@ class LeafletsPage(QWidget):
         self._generation += 1
         template = self.template.currentData()
         options = {"language": self.language.currentData(), "paper": self.paper.currentData()}
+        self._request = {"generation": self._generation, "template": template}
         try:
             if template == "letter":
                 ids = self.selected_ids()
                 if not ids:
                     raise FieldKitError(_("Tick the campaign to write letters for."))
-                prepared = prepare_letters(self.profile, ids[0], **options)
+                included = self.include_restricted.isChecked()
+                self._request["included_restricted"] = included
+                prepared = prepare_letters(
+                    self.profile, ids[0], include_restricted=included, **options
+                )
             else:
                 prepared = prepare(self.profile, template, self.selected_ids(), **options)
         except FieldKitError as exc:
@@ -240,6 +291,7 @@ class LeafletsPage(QWidget):
         if generation != self._generation:
             return  # a newer request is on its way
         self.result = result
+        self.result_details = {k: v for k, v in self._request.items() if k != "generation"}
         self.error = ""
         self._show_pdf(result.pdf)
         summary = ngettext(
@@ -279,14 +331,38 @@ class LeafletsPage(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
+        """Write the previewed PDF and note it in the audit log (on the worker)."""
         if self.result is None:
             return
-        try:
-            self.result.save(path)
-        except FieldKitError as exc:
-            self.status.setText(str(exc))
+        result, details = self.result, dict(self.result_details)
+        template = details.pop("template")
+        self._write(
+            lambda profile: save_pdf(profile, result, path, template, **details),
+            _("Saved %(path)s.") % {"path": path},
+        )
+
+    def _write(self, fn, done_text: str) -> None:
+        """Run an audited core call where the app writes: on the worker when there is one."""
+
+        def done(_result=None) -> None:
+            self.status.setText(done_text)
+            self.recorded.emit()
+
+        def failed(exc: BaseException) -> None:
+            from fieldkit.ui.errors import message_for
+
+            self.status.setText(message_for(exc))
+            self.recorded.emit()
+
+        if self.ops is not None:
+            self.ops.run(lambda profile, job: fn(profile), on_success=done, on_failure=failed)
             return
-        self.status.setText(_("Saved %(path)s.") % {"path": path})
+        try:
+            fn(self.profile)
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            failed(exc)
+        else:
+            done()
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -322,12 +398,17 @@ class LeafletsPage(QWidget):
             painter.setViewport(target)
             printed += 1
         painter.end()
-        self.status.setText(
+        result, details = self.result, dict(self.result_details)
+        template = details.pop("template")
+        self._write(
+            lambda profile: record_print(
+                profile, result, template, destination="printer", pages=printed, **details
+            ),
             ngettext(
                 "Sent %(pages)d page to the printer.",
                 "Sent %(pages)d pages to the printer.",
                 printed,
             )
-            % {"pages": printed}
+            % {"pages": printed},
         )
         return printed

@@ -4,6 +4,7 @@ many bundles (time should grow linearly with the number of changes)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -40,10 +41,14 @@ def _rows(n: int, offset: int = 0) -> list[dict]:
 
 
 def raw_baseline(path: Path, changes: list[tuple]) -> float:
-    """The same rows written with raw executemany: changes and contact rows, one transaction."""
-    profile = Profile.create(path, device_name="raw")
-    conn = profile.store.conn
+    """The same rows written with raw executemany into plain tables (no index, no trigger):
+    the change records and the contact rows, in one transaction."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
     names = E.CONTACTS.field_names
+    conn.execute("CREATE TABLE changes (device, dseq, tbl, row_id, hlc, data, local_only)")
+    conn.execute(f"CREATE TABLE contacts (id, {', '.join(names)}, created, modified)")
     contact_rows = []
     change_rows = []
     for device, dseq, tbl, row_id, hlc, data in changes:
@@ -52,20 +57,15 @@ def raw_baseline(path: Path, changes: list[tuple]) -> float:
             (row_id, *[E.to_sql(E.CONTACTS.field(n), values.get(n)) for n in names], "", "")
         )
         change_rows.append((device, dseq, tbl, row_id, hlc, data, 0))
-    cols = ", ".join(f"[{c}]" for c in ("id", *names, "created", "modified"))
     marks = ", ".join("?" * (len(names) + 3))
 
     def write() -> None:
         with conn:
-            conn.executemany(
-                "INSERT INTO changes (device, dseq, tbl, row_id, hlc, data, local_only) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                change_rows,
-            )
-            conn.executemany(f"INSERT INTO contacts ({cols}) VALUES ({marks})", contact_rows)
+            conn.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?)", change_rows)
+            conn.executemany(f"INSERT INTO contacts VALUES ({marks})", contact_rows)
 
     seconds = timed(write)
-    profile.close()
+    conn.close()
     return seconds
 
 
@@ -82,7 +82,7 @@ def bench_import(root: Path, n: int) -> list[Result]:
     changes = office.store.conn.execute(
         "SELECT device, dseq, tbl, row_id, hlc, data FROM changes ORDER BY dseq"
     ).fetchall()
-    baseline = raw_baseline(root / "raw", changes)
+    baseline = min(raw_baseline(root / f"raw{i}.db", changes) for i in range(2))
     fresh = Profile.create(root / "fresh", device_name="fresh")
     O.join(fresh, O.issue_enrolment(hq, "fresh"))
     import_s = timed(lambda: import_bytes(fresh, data))

@@ -125,7 +125,8 @@ def test_webdav_with_basic_auth_and_saved_password(dav_server, org):
     )
     [saved] = targets(delhi)
     assert (saved.name, saved.auto, saved.username) == ("cloud", "background", "alice")
-    # No keyring on this machine: the password is stored encrypted, never in plain text.
+    # No system keyring here (keyrings.alt's plain-text file keyring, installed for the tests,
+    # is not trusted): the password is stored encrypted, never in plain text.
     stored = delhi.store.meta("sync.secret.cloud")
     assert stored.startswith("fernet:") and "s3cret" not in stored
     assert b"s3cret" not in (delhi.path / "fieldkit.db").read_bytes()
@@ -133,6 +134,42 @@ def test_webdav_with_basic_auth_and_saved_password(dav_server, org):
     assert sync(delhi, saved).uploaded == 1
     save_target(hq, Target("cloud", "webdav", url, "alice"), password="s3cret")
     assert sync(hq, targets(hq)[0]).changes == 1
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring backend (keyrings.alt's file keyring) in tmp_path, for this test only."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    class TrustedFileKeyring(PlaintextKeyring):
+        priority = 1  # as trusted as a system keyring, for this test
+
+    before = keyring.get_keyring()
+    backend = TrustedFileKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+def test_webdav_password_kept_in_the_system_keyring(dav_server, org, file_keyring):
+    hq, delhi = org
+    url, _root = dav_server(auth=True)
+    delhi.contacts.add({"name": "Lawyer"})
+    save_target(delhi, Target("cloud", "webdav", url, "alice"), password="s3cret")
+    # The profile holds only a marker; the password is in the keyring, under this device.
+    assert delhi.store.meta("sync.secret.cloud") == "keyring"
+    assert b"s3cret" not in (delhi.path / "fieldkit.db").read_bytes()
+    account = f"{delhi.device_id}:cloud"
+    assert file_keyring.get_password(credentials.SERVICE, account) == "s3cret"
+    [saved] = targets(delhi)
+    assert sync(delhi, saved).uploaded == 1  # the password came back from the keyring
+    save_target(hq, Target("cloud", "webdav", url, "alice"), password="s3cret")
+    assert sync(hq, targets(hq)[0]).changes == 1
+    credentials.forget_secret(delhi, "cloud")
+    assert file_keyring.get_password(credentials.SERVICE, account) is None
+    assert credentials.load_secret(delhi, "cloud") is None
 
 
 def test_dropped_upload_never_looks_complete_and_the_retry_succeeds(dav_server, org):

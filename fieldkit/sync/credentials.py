@@ -21,8 +21,13 @@ SERVICE = "FieldKit sync"
 _KEYRING, _FERNET = "keyring", "fernet:"
 
 
+# Backends below this priority are keyring's last resorts, such as keyrings.alt's files that
+# hold passwords in plain text or under a fixed key: the encrypted fallback below is better.
+_MIN_PRIORITY = 1
+
+
 def _keyring():
-    """The keyring module when a real backend is available, else None."""
+    """The keyring module when a system keyring is available, else None."""
     if os.environ.get("FIELDKIT_NO_KEYRING"):
         return None
     try:
@@ -30,7 +35,7 @@ def _keyring():
         from keyring.backends import fail
 
         backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) < _MIN_PRIORITY:
             return None
         return keyring
     except Exception:  # noqa: BLE001 - any keyring trouble means "no keyring"

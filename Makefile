@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_PROFILE ?= .demo-profile
 
 
-.PHONY: run test bench lint format i18n catalogs screenshots clean demo sysdeps-run sysdeps-test
+.PHONY: run test bench lint format i18n catalogs screenshots clean demo sysdeps-run sysdeps-test bytecode
 
 # Debian packages first: building the catalogs already runs Qt's lrelease.
 sysdeps-test:
@@ -31,7 +31,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[gui,dev]'
 	touch $(STAMP)
 
-run: sysdeps-run $(STAMP) catalogs
+# Byte-compile the package as a regular install does (an editable install does not, and
+# with PYTHONDONTWRITEBYTECODE every start would compile every module again).
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q fieldkit >/dev/null
+
+run: sysdeps-run $(STAMP) catalogs bytecode
 	@test -f $(DEMO_PROFILE)/fieldkit.db || $(BIN)/fieldkit --profile $(DEMO_PROFILE) demo
 	@scripts/run-app.sh $(BIN)/fieldkit-app --profile $(DEMO_PROFILE)
 
@@ -48,7 +53,7 @@ test: sysdeps-test $(STAMP) catalogs
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m "not slow" -q
 
-bench: sysdeps-test $(STAMP) catalogs
+bench: sysdeps-test $(STAMP) catalogs bytecode
 	$(BIN)/python -m bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m slow -q
 

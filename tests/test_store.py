@@ -139,6 +139,23 @@ def test_add_many_is_one_transaction_indexed_like_single_adds(profile):
     assert {"contacts_fts_ai", "contacts_tags_ai"} <= triggers
 
 
+def test_add_many_of_normalized_rows_fills_defaults_and_checks_required(profile):
+    from fieldkit.data import entities as E
+
+    checked = E.normalize(E.CONTACTS, {"name": "Asha Rao", "tags": "a, b"}, partial=True)
+    [row_id] = profile.contacts.add_many([checked], normalized=True)
+    stored = profile.contacts.get(row_id)
+    assert (stored["kind"], stored["sensitivity"], stored["tags"]) == (
+        "other",
+        "normal",
+        ["a", "b"],
+    )
+    with pytest.raises(ValidationError) as info:
+        profile.contacts.add_many([checked, {"city": "Pune"}], normalized=True)
+    assert "row 2" in str(info.value)
+    assert profile.contacts.count() == 1
+
+
 def test_a_bad_row_or_a_cancel_rolls_back_the_whole_batch(profile):
     rows = [{"name": f"P{i}"} for i in range(10)] + [{"name": "Bad", "email": "x"}]
     with pytest.raises(ValidationError) as info:

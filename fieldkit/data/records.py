@@ -46,14 +46,19 @@ class Records:
         cancelled=lambda: False,
         total: int | None = None,
         batch: int = 5000,
+        normalized: bool = False,
     ) -> list[str]:
         """Validate and insert many records in one transaction (all or nothing).
 
         Raises ValidationError naming the first bad row (counting from 1);
         ``cancelled()`` returning true rolls everything back (:class:`Cancelled`).
+        With ``normalized`` the rows are already what :func:`entities.normalize` returns
+        (an import checked them for its preview): only the defaults of missing fields and
+        the required fields are seen to.
         """
         ids: list[str] = []
         done = 0
+        check = _complete if normalized else E.normalize
         with self.store.write():
             for chunk in chunked(rows, batch):
                 prepared = []
@@ -61,7 +66,7 @@ class Records:
                 for values in chunk:
                     done += 1
                     try:
-                        clean = E.normalize(self.entity, values)
+                        clean = check(self.entity, values)
                     except ValidationError as exc:
                         raise ValidationError(
                             {
@@ -314,6 +319,33 @@ class Records:
             ).fetchone()
             return bool(row and row[0] == LOCAL_ONLY)
         return False
+
+
+def _complete(entity: E.Entity, values: dict[str, Any]) -> dict[str, Any]:
+    """Normalized ``values`` with the defaults of the fields they lack; required ones checked."""
+    defaults, required = _defaults(entity)
+    missing = [name for name in required if values.get(name) in (None, [])]
+    if missing:
+        raise ValidationError(
+            {
+                name: _("%(field)s is required.") % {"field": _(entity.field(name).label)}
+                for name in missing
+            }
+        )
+    return {**defaults, **values} if defaults.keys() - values.keys() else values
+
+
+_DEFAULTS: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
+
+
+def _defaults(entity: E.Entity) -> tuple[dict[str, Any], tuple[str, ...]]:
+    found = _DEFAULTS.get(entity.name)
+    if found is None:
+        found = _DEFAULTS[entity.name] = (
+            {f.name: f.default for f in entity.fields if f.default is not None},
+            tuple(f.name for f in entity.fields if f.required),
+        )
+    return found
 
 
 def _differs(old: Any, new: Any) -> bool:

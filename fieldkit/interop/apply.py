@@ -115,6 +115,7 @@ def apply_plan(
                 progress=(lambda done, _t: progress(done, total)) if progress else None,
                 cancelled=cancelled,
                 total=total,
+                normalized=True,  # checked by the preview
             )
             for done, (contact_id, rows) in enumerate(updates.items(), start=len(creates) + 1):
                 current = profile.contacts.get(contact_id)

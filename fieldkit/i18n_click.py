@@ -5,7 +5,9 @@ English literals. :func:`extract` is a babel extractor (see
 ``locales/babel.cfg``) that collects them along with the usual ``_()`` calls,
 and :func:`localize` swaps every command's and option's help for its
 translation; :mod:`fieldkit.cli.i18n` calls it at start and after every
-language change. The help's language is ``FIELDKIT_LANGUAGE`` when set, or the
+language change. Help made from a template (the commands built for each kind
+of record) is a :class:`Help`: a message marked with ``N_`` and named values,
+translated whole when shown. The help's language is ``FIELDKIT_LANGUAGE`` when set, or the
 profile's once it is open.
 """
 
@@ -81,6 +83,46 @@ def _click_plurals() -> None:  # pragma: no cover - never called: read by the ex
     ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1)
 
 
+class Help(str):
+    """A help text made from a marked message and named values, translated when shown.
+
+    Its value is the English text, so click can show it as it is;
+    :func:`localize` translates the message, then fills in the values (a value
+    that is a ``Help`` too is translated first)::
+
+        Help(N_("Add a contact.\n\nExample:\n\n    %(example)s"), example=EXAMPLE)
+    """
+
+    message: str
+    values: dict[str, str]
+
+    def __new__(cls, message: str, **values: str) -> Help:
+        text = super().__new__(cls, message % values if values else message)
+        text.message = message
+        text.values = values
+        return text
+
+    def translate(self, translate: Callable[[str], str]) -> str:
+        """The text in ``translate``'s language."""
+        message = translate(self.message)
+        if not self.values:
+            return message
+        values = {
+            name: value.translate(translate) if isinstance(value, Help) else value
+            for name, value in self.values.items()
+        }
+        return message % values
+
+
+class HelpOption(click.Option):
+    """An option whose help may be a :class:`Help` (click keeps only a plain copy)."""
+
+    def __init__(self, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, help=help, **kwargs)
+        if isinstance(help, Help):
+            self.__dict__.setdefault(HELP_SOURCE, {})["help"] = help
+
+
 def use_for_click() -> None:
     """Make click's own messages (Usage:, Options, error lines) follow the UI language.
 
@@ -153,7 +195,9 @@ def _translated(obj: Any, attr: str, translate: Callable[[str], str]) -> None:
     if attr not in sources:
         sources[attr] = getattr(obj, attr)
     source = sources[attr]
-    if source:
+    if isinstance(source, Help):
+        setattr(obj, attr, source.translate(translate))
+    elif source:
         setattr(obj, attr, translate(inspect.cleandoc(source)))
 
 

@@ -52,7 +52,7 @@ def test_init_add_list_show_edit_delete_restore(run):
     listed = run("contacts", "list", "--json")
     assert [c["name"] for c in json.loads(listed.output)] == ["Asha Rao"]
     table = run("contacts", "list", "--country", "IN")
-    assert "Asha Rao" in table.output and "official" in table.output
+    assert "Asha Rao" in table.output and "Official" in table.output and "India" in table.output
     assert run("contacts", "edit", cid, "--title", "Deputy Secretary").output.strip() == "Saved."
     shown = json.loads(run("contacts", "show", cid, "--json").output)
     assert shown["title"] == "Deputy Secretary"
@@ -71,14 +71,15 @@ def test_campaign_with_targets_timeline_and_outreach(run):
     assert run("campaigns", "add-target", camp, cid, "--role", "Chair").exit_code == 0
     run("campaigns", "add-update", camp, "--date", "2018-03-21", "--text", "Passed 97-2")
     shown = run("campaigns", "show", camp)
-    assert "Senator Ortiz" in shown.output and "2018-03-21 Passed 97-2" in shown.output
+    assert "Senator Ortiz (Chair)" in shown.output and "Mar 21, 2018 Passed 97-2" in shown.output
     logged = run(
         "outreach", "add", "--contact-id", cid, "--campaign-id", camp, "--channel", "call",
         "--date", "2018-03-01", "--follow-up", "2018-03-15",
     )  # fmt: skip
     assert logged.exit_code == 0, logged.output
     due = run("outreach", "due", "--until", "2018-03-31")
-    assert "Senator Ortiz" in due.output and "2018-03-15" in due.output
+    assert "Senator Ortiz" in due.output and "Mar 15, 2018" in due.output and "Call" in due.output
+    assert json.loads(run("outreach", "due", "--json").output)[0]["follow_up"] == "2018-03-15"
 
 
 def test_search_and_stats(run):

@@ -1,4 +1,9 @@
-"""Human tables by default, JSON for scripts."""
+"""Human tables by default, JSON for scripts.
+
+Tables and records show stored values as people read them, in the UI language
+(choices by their label, dates, countries and languages named by babel);
+``--json`` prints the stored values as they are, stable for scripts.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
+
+from fieldkit.data import entities as E
+from fieldkit.display import format_value
+from fieldkit.i18n import format_datetime
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
@@ -38,6 +47,26 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Seque
             "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip()
         )
     return "\n".join(lines)
+
+
+def readable(
+    entity: E.Entity, record: dict[str, Any], *, keep_lists: bool = False
+) -> dict[str, Any]:
+    """``record`` with its values as people read them, for a table or a record view.
+
+    With ``keep_lists`` a list stays a list (one line per item), its items formatted.
+    """
+    shown = dict(record)
+    for field in entity.fields:
+        value = record.get(field.name)
+        if keep_lists and isinstance(value, list):
+            shown[field.name] = [format_value(field, [item]) for item in value]
+        else:
+            shown[field.name] = format_value(field, value)
+    for name in ("created", "modified"):
+        if record.get(name):
+            shown[name] = format_datetime(record[name])
+    return shown
 
 
 def emit_json(data: Any) -> None:

@@ -11,9 +11,11 @@ from typing import Any
 import click
 
 from fieldkit.cli import pass_ctx
-from fieldkit.cli.output import emit_json, emit_record, json_option, table
+from fieldkit.cli.output import emit_json, emit_record, json_option, readable, table
 from fieldkit.data import entities as E
-from fieldkit.i18n import _
+from fieldkit.display import choice_label
+from fieldkit.i18n import N_, _, format_date
+from fieldkit.i18n_click import Help, HelpOption
 
 EXAMPLES = {
     "contacts": (
@@ -40,6 +42,88 @@ EXAMPLES = {
 
 COMMAND_ENTITIES = ("contacts", "campaigns", "outreach", "materials", "laws")
 
+# Each kind of record's help and messages as whole sentences, so that every language
+# words (and inflects) them its own way. %(example)s is a command line, never translated.
+TEXTS: dict[str, dict[str, str]] = {
+    "contacts": {
+        "group": N_("Contacts: add, list, show, edit, delete.\n\nExample:\n\n    %(example)s"),
+        "add": N_("Add a contact.\n\nExample:\n\n    %(example)s"),
+        "list": N_("List contacts, with filters.\n\nExample:\n\n    %(example)s"),
+        "show": N_("Show one contact.\n\nExample:\n\n    %(example)s"),
+        "edit": N_(
+            "Change fields of a contact; only the options given change.\n\n"
+            "Example:\n\n    %(example)s"
+        ),
+        "delete": N_("Delete a contact (it can be restored).\n\nExample:\n\n    %(example)s"),
+        "restore": N_("Bring back a deleted contact.\n\nExample:\n\n    %(example)s"),
+        "none": N_("No contacts found."),
+    },
+    "campaigns": {
+        "group": N_("Campaigns: add, list, show, edit, delete.\n\nExample:\n\n    %(example)s"),
+        "add": N_("Add a campaign.\n\nExample:\n\n    %(example)s"),
+        "list": N_("List campaigns, with filters.\n\nExample:\n\n    %(example)s"),
+        "show": N_("Show one campaign.\n\nExample:\n\n    %(example)s"),
+        "edit": N_(
+            "Change fields of a campaign; only the options given change.\n\n"
+            "Example:\n\n    %(example)s"
+        ),
+        "delete": N_("Delete a campaign (it can be restored).\n\nExample:\n\n    %(example)s"),
+        "restore": N_("Bring back a deleted campaign.\n\nExample:\n\n    %(example)s"),
+        "none": N_("No campaigns found."),
+    },
+    "outreach": {
+        "group": N_("Outreach: add, list, show, edit, delete.\n\nExample:\n\n    %(example)s"),
+        "add": N_("Log an outreach entry.\n\nExample:\n\n    %(example)s"),
+        "list": N_("List outreach entries, with filters.\n\nExample:\n\n    %(example)s"),
+        "show": N_("Show one outreach entry.\n\nExample:\n\n    %(example)s"),
+        "edit": N_(
+            "Change fields of an outreach entry; only the options given change.\n\n"
+            "Example:\n\n    %(example)s"
+        ),
+        "delete": N_(
+            "Delete an outreach entry (it can be restored).\n\nExample:\n\n    %(example)s"
+        ),
+        "restore": N_("Bring back a deleted outreach entry.\n\nExample:\n\n    %(example)s"),
+        "none": N_("No outreach entries found."),
+    },
+    "materials": {
+        "group": N_("Materials: add, list, show, edit, delete.\n\nExample:\n\n    %(example)s"),
+        "add": N_("Add a material.\n\nExample:\n\n    %(example)s"),
+        "list": N_("List materials, with filters.\n\nExample:\n\n    %(example)s"),
+        "show": N_("Show one material.\n\nExample:\n\n    %(example)s"),
+        "edit": N_(
+            "Change fields of a material; only the options given change.\n\n"
+            "Example:\n\n    %(example)s"
+        ),
+        "delete": N_("Delete a material (it can be restored).\n\nExample:\n\n    %(example)s"),
+        "restore": N_("Bring back a deleted material.\n\nExample:\n\n    %(example)s"),
+        "none": N_("No materials found."),
+    },
+    "laws": {
+        "group": N_("Laws: add, list, show, edit, delete.\n\nExample:\n\n    %(example)s"),
+        "add": N_("Add a law.\n\nExample:\n\n    %(example)s"),
+        "list": N_("List laws, with filters.\n\nExample:\n\n    %(example)s"),
+        "show": N_("Show one law.\n\nExample:\n\n    %(example)s"),
+        "edit": N_(
+            "Change fields of a law; only the options given change.\n\nExample:\n\n    %(example)s"
+        ),
+        "delete": N_("Delete a law (it can be restored).\n\nExample:\n\n    %(example)s"),
+        "restore": N_("Bring back a deleted law.\n\nExample:\n\n    %(example)s"),
+        "none": N_("No laws found."),
+    },
+}
+
+# What a value of each kind of field looks like on the command line.
+FIELD_HELP = {
+    E.LIST: N_("%(field)s (comma-separated)"),
+    E.DATE: N_("%(field)s (YYYY-MM-DD)"),
+    E.COUNTRY: N_("%(field)s (two-letter code, e.g. IN)"),
+    E.JURISDICTION: N_("%(field)s (two-letter code or intl)"),
+    E.REF: N_("%(field)s (id)"),
+    E.LANG: N_("%(field)s (language code, e.g. hi)"),
+}
+FILTER_HELP = N_("%(field)s: only records with this value.")
+
 
 def _option_name(field: E.Field) -> str:
     return "--" + field.name.replace("_", "-")
@@ -48,7 +132,7 @@ def _option_name(field: E.Field) -> str:
 def _field_options(entity: E.Entity):
     def decorate(func):
         for field in reversed(entity.fields):
-            kwargs: dict[str, Any] = {"default": None, "help": _help(field)}
+            kwargs: dict[str, Any] = {"default": None, "help": _help(field), "cls": HelpOption}
             if field.kind == E.ENUM:
                 kwargs["type"] = click.Choice(field.choices)
             func = click.option(_option_name(field), field.name, **kwargs)(func)
@@ -57,17 +141,10 @@ def _field_options(entity: E.Entity):
     return decorate
 
 
-def _help(field: E.Field) -> str:
-    hints = {
-        E.LIST: "comma-separated",
-        E.DATE: "YYYY-MM-DD",
-        E.COUNTRY: "two-letter code, e.g. IN",
-        E.JURISDICTION: "two-letter code or intl",
-        E.REF: "id",
-        E.LANG: "language code, e.g. hi",
-    }
-    hint = hints.get(field.kind)
-    return f"{field.label} ({hint})" if hint else field.label
+def _help(field: E.Field) -> Help:
+    """An option's help: the field's label, and what its value looks like."""
+    template = FIELD_HELP.get(field.kind)
+    return Help(template, field=Help(field.label)) if template else Help(field.label)
 
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
@@ -76,15 +153,14 @@ def _given(values: dict[str, Any]) -> dict[str, Any]:
 
 def _make_group(entity: E.Entity) -> click.Group:
     example = EXAMPLES[entity.name]
+    texts = TEXTS[entity.name]
+    command = f"fieldkit {entity.name}"
 
-    @click.group(
-        name=entity.name,
-        help=f"{entity.plural}: add, list, show, edit, delete.\n\nExample:\n\n    {example}",
-    )
+    @click.group(name=entity.name, help=Help(texts["group"], example=example))
     def group() -> None:
         pass
 
-    @group.command("add", help=f"Add a {entity.label.lower()}.\n\nExample:\n\n    {example}")
+    @group.command("add", help=Help(texts["add"], example=example))
     @_field_options(entity)
     @json_option
     @pass_ctx
@@ -97,12 +173,11 @@ def _make_group(entity: E.Entity) -> click.Group:
 
     filter_names = [f for f in entity.filters if f != "tag"]
 
-    @group.command(
-        "list",
-        help=f"List {entity.plural.lower()}, with filters.\n\nExample:\n\n"
-        f"    fieldkit {entity.name} list --limit 20"
-        + (f" --{filter_names[0]} {_sample(entity, filter_names[0])}" if filter_names else ""),
+    list_example = f"{command} list --limit 20" + (
+        f" --{filter_names[0]} {_sample(entity, filter_names[0])}" if filter_names else ""
     )
+
+    @group.command("list", help=Help(texts["list"], example=list_example))
     @click.option("--tag", default=None, help="Only records with this tag.")
     @click.option("--sort", "order_by", default=None, help="Field to sort by.")
     @click.option("--desc", is_flag=True, help="Sort in descending order.")
@@ -125,43 +200,54 @@ def _make_group(entity: E.Entity) -> click.Group:
             emit_json(rows)
             return
         if not rows:
-            click.echo(_("No %(entity)s found.") % {"entity": _(entity.plural).lower()})
+            click.echo(_(texts["none"]))
             return
         columns = ["id", *entity.list_fields]
-        headers = ["ID", *(_(entity.field(c).label) for c in entity.list_fields)]
-        click.echo(table(rows, columns, headers))
+        headers = [_("ID"), *(_(entity.field(c).label) for c in entity.list_fields)]
+        click.echo(table([readable(entity, row) for row in rows], columns, headers))
 
     for name in reversed(filter_names):
         field = entity.field(name)
-        kwargs: dict[str, Any] = {"default": None, "help": f"Only this {field.label.lower()}."}
+        kwargs: dict[str, Any] = {
+            "default": None,
+            "help": Help(FILTER_HELP, field=Help(field.label)),
+            "cls": HelpOption,
+        }
         if field.kind == E.ENUM:
             kwargs["type"] = click.Choice(field.choices)
         list_ = click.option(_option_name(field), name, **kwargs)(list_)
 
-    @group.command(
-        "show",
-        help=f"Show one {entity.label.lower()}.\n\nExample:\n\n    fieldkit {entity.name} show ID",
-    )
+    @group.command("show", help=Help(texts["show"], example=f"{command} show ID"))
     @click.argument("row_id", metavar="ID")
     @json_option
     @pass_ctx
     def show(ctx, row_id: str, as_json: bool) -> None:
         profile = ctx.profile()
         record = profile.records(entity.name).get(row_id, include_deleted=True)
-        extra: dict[str, Any] = {}
-        if entity.name == "campaigns":
-            extra["targets"] = [
-                f"{t['name']} ({t['role'] or t['kind']}) {t['phone'] or ''} {t['email'] or ''}"
-                for t in profile.targets(row_id)
-            ]
-            extra["timeline"] = [f"{u['date']}  {u['text']}" for u in profile.timeline(row_id)]
+        targets = profile.targets(row_id) if entity.name == "campaigns" else []
+        timeline = profile.timeline(row_id) if entity.name == "campaigns" else []
         if as_json:
+            extra: dict[str, Any] = {}
+            if entity.name == "campaigns":
+                extra["targets"] = [
+                    f"{t['name']} ({t['role'] or t['kind']}) {t['phone'] or ''} {t['email'] or ''}"
+                    for t in targets
+                ]
+                extra["timeline"] = [f"{u['date']}  {u['text']}" for u in timeline]
             emit_json({**record, **extra})
             return
-        labels = {"id": "ID", **{f.name: _(f.label) for f in entity.fields}}
+        shown = readable(entity, record, keep_lists=True)
+        if entity.name == "campaigns":
+            shown["targets"] = [
+                f"{t['name']} ({t['role'] or choice_label(t['kind'] or '')}) "
+                f"{t['phone'] or ''} {t['email'] or ''}"
+                for t in targets
+            ]
+            shown["timeline"] = [f"{format_date(u['date'])}  {u['text']}" for u in timeline]
+        labels = {"id": _("ID"), **{f.name: _(f.label) for f in entity.fields}}
         labels.update({"targets": _("Targets"), "timeline": _("Timeline")})
         labels.update({"modified": _("Modified")})
-        emit_record({**record, **extra}, labels)
+        emit_record(shown, labels)
         if record["deleted"]:
             click.echo(
                 _("(deleted: bring it back with “fieldkit %(cmd)s restore %(id)s”)")
@@ -170,8 +256,7 @@ def _make_group(entity: E.Entity) -> click.Group:
 
     @group.command(
         "edit",
-        help=f"Change fields of a {entity.label.lower()}; only the options given change."
-        f"\n\nExample:\n\n    fieldkit {entity.name} edit ID --{_first_option(entity)} …",
+        help=Help(texts["edit"], example=f"{command} edit ID --{_first_option(entity)} …"),
     )
     @click.argument("row_id", metavar="ID")
     @_field_options(entity)
@@ -183,11 +268,7 @@ def _make_group(entity: E.Entity) -> click.Group:
         changed = ctx.profile().records(entity.name).update(row_id, changes)
         click.echo(_("Saved.") if changed else _("Nothing to change."))
 
-    @group.command(
-        "delete",
-        help=f"Delete a {entity.label.lower()} (it can be restored)."
-        f"\n\nExample:\n\n    fieldkit {entity.name} delete ID",
-    )
+    @group.command("delete", help=Help(texts["delete"], example=f"{command} delete ID"))
     @click.argument("row_id", metavar="ID")
     @pass_ctx
     def delete(ctx, row_id: str) -> None:
@@ -197,11 +278,7 @@ def _make_group(entity: E.Entity) -> click.Group:
             % {"cmd": entity.name, "id": row_id}
         )
 
-    @group.command(
-        "restore",
-        help=f"Bring back a deleted {entity.label.lower()}."
-        f"\n\nExample:\n\n    fieldkit {entity.name} restore ID",
-    )
+    @group.command("restore", help=Help(texts["restore"], example=f"{command} restore ID"))
     @click.argument("row_id", metavar="ID")
     @pass_ctx
     def restore(ctx, row_id: str) -> None:
@@ -270,15 +347,16 @@ def _outreach_extras(group: click.Group) -> None:
             click.echo(_("No follow-ups due."))
             return
         names = {}
+        shown = []
         for r in rows:
             if r["contact_id"] not in names:
                 names[r["contact_id"]] = profile.contacts.get(
                     r["contact_id"], include_deleted=True
                 )["name"]
-            r["contact"] = names[r["contact_id"]]
+            shown.append({**readable(E.OUTREACH, r), "contact": names[r["contact_id"]]})
         click.echo(
             table(
-                rows,
+                shown,
                 ["follow_up", "contact", "channel", "outcome"],
                 [_("Follow-up date"), _("Contact"), _("Channel"), _("Outcome")],
             )

@@ -8,6 +8,7 @@ leaflets share it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fieldkit import i18n
@@ -103,3 +104,13 @@ def format_value(field: E.Field, value: Any, language: str | None = None) -> str
     if kind == E.INT:
         return i18n.format_number(value, language)
     return str(value)
+
+
+def subtitle(entity: str, values: Sequence[Any], language: str | None = None) -> str:
+    """A search hit's subtitle: the values of its subtitle fields shown, joined by “ · ”."""
+    declared = E.ENTITIES[entity]
+    shown = (
+        format_value(declared.field(name), value, language)
+        for name, value in zip(declared.subtitle_fields, values, strict=False)
+    )
+    return " · ".join(text for text in shown if text)

@@ -88,6 +88,9 @@ def test_search_and_stats(run):
     assert found, "the Palermo Protocol is found by a prefix"
     shown = json.loads(run("laws", "show", found[0]["id"], "--json").output)
     assert "Palermo" in shown["short_title"] + shown["title"]
+    assert found[0]["subtitle"] == "intl · treaty · in_force"  # scripts get the stored codes
+    assert "Law" in run("search", "paler", "--entity", "laws").output.splitlines()[2]
+    assert "International · Treaty · In force" in run("search", "paler").output
     assert "Nothing matches" in run("search", "zzzzqqq").output
     stats = json.loads(run("stats", "--json").output)
     assert stats["counts"]["laws"] > 0

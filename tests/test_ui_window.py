@@ -58,6 +58,9 @@ def test_ctrl_k_searches_everything_as_you_type(qtbot, open_app, demo_profile):
     texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert any("Zubair Trafficking Desk" in t for t in texts)
     assert any("Traffic lights fact" in t for t in texts)
+    # stored codes shown as people read them: "Material · Fact card", never "fact_card"
+    assert any("Traffic lights fact  —  Material · Fact card" in t for t in texts), texts
+    assert not any("fact_card" in t or "in_force" in t for t in texts)
     qtbot.keyClicks(dialog.query, "king zub")
     assert dialog.results.count() == 1
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)

@@ -8,7 +8,8 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
-from fieldkit.data.entities import SEARCHABLE
+from fieldkit.data.entities import ENTITIES, SEARCHABLE
+from fieldkit.display import subtitle
 from fieldkit.i18n import _
 from fieldkit.profile import DB_NAME, Profile
 
@@ -59,8 +60,8 @@ def demo(ctx) -> None:
     counts = load_starter(ctx.profile())
     click.echo(
         _(
-            "Starter pack loaded: %(contacts)d contacts, %(campaigns)d campaigns, "
-            "%(materials)d materials, %(laws)d laws."
+            "Starter pack loaded. Contacts: %(contacts)d, campaigns: %(campaigns)d, "
+            "materials: %(materials)d, laws: %(laws)d."
         )
         % counts
     )
@@ -83,13 +84,21 @@ def search(ctx, text, entities, country, tag, lang, limit, as_json) -> None:
         text, entities=entities or None, country=country, tag=tag, lang=lang, limit=limit
     )
     if as_json:
-        emit_json([h.__dict__ for h in hits])
+        emit_json([h.as_dict() for h in hits])
     elif not hits:
         click.echo(_("Nothing matches “%(text)s”.") % {"text": text})
     else:
-        rows = [h.__dict__ for h in hits]
+        rows = [
+            {
+                "entity": _(ENTITIES[h.entity].label),
+                "id": h.id,
+                "title": h.title,
+                "subtitle": subtitle(h.entity, h.details),
+            }
+            for h in hits
+        ]
         click.echo(
-            table(rows, ["entity", "id", "title", "subtitle"], [_("Kind"), "ID", _("Title"), ""])
+            table(rows, ["entity", "id", "title", "subtitle"], [_("Kind"), _("ID"), _("Title"), ""])
         )
 
 
@@ -147,7 +156,12 @@ def stats(ctx, as_json: bool) -> None:
     click.echo(_("Organisation: %(org)s") % {"org": data["organization"] or "—"})
     click.echo(_("Device: %(name)s (%(id)s)") % {"name": data["device"], "id": data["device_id"]})
     rows = [
-        {"kind": k, "count": v, "deleted": data["deleted"][k]} for k, v in data["counts"].items()
+        {
+            "kind": _(ENTITIES[k].plural) if k in ENTITIES else k,
+            "count": v,
+            "deleted": data["deleted"][k],
+        }
+        for k, v in data["counts"].items()
     ]
     click.echo(table(rows, ["kind", "count", "deleted"], [_("Kind"), _("Records"), _("Deleted")]))
     click.echo(

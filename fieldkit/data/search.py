@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.data import entities as E
@@ -13,11 +13,28 @@ _SPLIT = re.compile(r"[\s\"'`(){}\[\],.;:!?*^+\-/\\|<>=~@#$%&]+")
 
 @dataclass(frozen=True)
 class Hit:
+    """One match: ``subtitle`` joins the stored values of the entity's subtitle fields.
+
+    ``details`` holds those values one by one (None for an empty one), for
+    :func:`fieldkit.display.subtitle` to show them in the UI language.
+    """
+
     entity: str
     id: str
     title: str
     subtitle: str
     score: float
+    details: tuple[Any, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The hit for ``--json``: its stored values, without ``details``."""
+        return {
+            "entity": self.entity,
+            "id": self.id,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "score": self.score,
+        }
 
 
 def fts_query(text: str, *, prefix: bool = True) -> str | None:
@@ -100,23 +117,21 @@ def search(
             else:
                 continue
             params.append(lang)
-        subtitle = (
-            " || ' · ' || ".join(f"coalesce(t.[{f}], '')" for f in entity.subtitle_fields) or "''"
-        )
+        details = "".join(f"t.[{f}], " for f in entity.subtitle_fields)
         sql = (
-            f"SELECT t.id, t.[{entity.title_field}], {subtitle}, f.rank "
+            f"SELECT t.id, t.[{entity.title_field}], {details}f.rank "
             f"FROM [{entity.fts_table}] f JOIN [{entity.table}] t ON t.rid = f.rowid "
             f"WHERE {' AND '.join(clauses)} ORDER BY f.rank LIMIT ?"
         )
         params.append(limit)
-        for row_id, title, sub, score in conn.execute(sql, params):
-            hits.append(Hit(name, row_id, title or "", _tidy(sub), score))
+        for row_id, title, *values, score in conn.execute(sql, params):
+            hits.append(Hit(name, row_id, title or "", _tidy(values), score, tuple(values)))
     hits.sort(key=lambda h: h.score)
     return hits[:limit]
 
 
-def _tidy(subtitle: str) -> str:
-    return " · ".join(p for p in subtitle.split(" · ") if p)
+def _tidy(values: list[Any]) -> str:
+    return " · ".join(str(v) for v in values if v is not None and v != "")
 
 
 def count(conn, text: str, entity: str) -> int:

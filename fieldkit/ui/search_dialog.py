@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from fieldkit.data import entities as E
+from fieldkit.display import subtitle
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
 
@@ -59,7 +60,8 @@ class SearchDialog(QDialog):
         hits = self.profile.search(text, limit=LIMIT, cap=RANK_CAP)
         for hit in hits:
             kind = _(E.ENTITIES[hit.entity].label)
-            label = f"{hit.title}  —  {kind}" + (f" · {hit.subtitle}" if hit.subtitle else "")
+            details = subtitle(hit.entity, hit.details)
+            label = f"{hit.title}  —  {kind}" + (f" · {details}" if details else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (hit.entity, hit.id))
             self.results.addItem(item)

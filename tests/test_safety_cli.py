@@ -131,7 +131,7 @@ def test_erase_forgets_sync_passwords(folder, tmp_path):
         assert credentials.load_secret(p, "usb") == "webdav secret"
     done = run(["--profile", str(folder), "erase", "--yes-erase-this-device"], input="ERASE\n")
     assert done.exit_code == 0, done.output
-    assert "Forgot the passwords of 1 sync target(s)" in done.output
+    assert "Forgot the password of 1 sync target." in done.output
     assert not folder.exists()
 
 

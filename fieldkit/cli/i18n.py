@@ -196,9 +196,10 @@ def outdated(ctx, entity: str | None, as_json: bool) -> None:
         )
         % {"count": len(rows)}
     )
+    kinds = {"materials": _("Material"), "laws": _("Law")}
     click.echo(
         table(
-            rows,
+            [{**row, "entity": kinds.get(row["entity"], row["entity"])} for row in rows],
             ["entity", "language", "title", "id"],
             [_("Kind"), _("Language"), _("Title"), _("Id")],
         )

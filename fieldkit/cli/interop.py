@@ -12,7 +12,7 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import table
-from fieldkit.i18n import _
+from fieldkit.i18n import _, ngettext
 from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.export import FORMATS, export_contacts
 from fieldkit.interop.layouts import parse_mapping
@@ -52,7 +52,11 @@ def print_preview(plan: ImportPlan) -> None:
         "custom": _("columns matched by name"),
     }
     click.echo(
-        _("%(file)s: %(layout)s layout, %(rows)d rows.")
+        ngettext(
+            "%(file)s: %(layout)s layout, %(rows)d row.",
+            "%(file)s: %(layout)s layout, %(rows)d rows.",
+            len(plan.rows),
+        )
         % {
             "file": plan.path.name,
             "layout": layouts.get(plan.layout, plan.layout),
@@ -72,7 +76,14 @@ def print_preview(plan: ImportPlan) -> None:
         for row in rows:
             click.echo(_("  line %(line)d: %(why)s") % {"line": row["line"], "why": row["why"]})
     if hidden:
-        click.echo(_("… and %(n)d more rows like these (not shown).") % {"n": hidden})
+        click.echo(
+            ngettext(
+                "… and %(n)d more row like these (not shown).",
+                "… and %(n)d more rows like these (not shown).",
+                hidden,
+            )
+            % {"n": hidden}
+        )
     click.echo(plan.summary())
 
 

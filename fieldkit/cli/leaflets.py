@@ -8,10 +8,10 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, emit_record, json_option, table
-from fieldkit.i18n import _, ngettext
+from fieldkit.i18n import N_, _, ngettext
 
-LANGUAGE_HELP = "Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru)."
-PAPER_HELP = "Paper size: a4 or letter."
+LANGUAGE_HELP = N_("Language of the leaflet (en, es, fr, pt_BR, ar, hi, sw, ru).")
+PAPER_HELP = N_("Paper size: a4 or letter.")
 
 
 def _report(result, out: Path, profile, template: str, **details) -> None:

@@ -12,7 +12,7 @@ from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data import encryption
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _
+from fieldkit.i18n import _, format_datetime, ngettext
 from fieldkit.profile import DB_NAME, Profile
 
 PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
@@ -153,8 +153,18 @@ def erase(ctx, confirmed: bool) -> None:
     ctx.close()
     removed = encryption.erase_profile(folder)
     if forgotten:
-        click.echo(_("Forgot the passwords of %(n)d sync target(s).") % {"n": forgotten})
-    click.echo(_("Erased the profile (%(n)d files).") % {"n": removed})
+        click.echo(
+            ngettext(
+                "Forgot the password of %(n)d sync target.",
+                "Forgot the passwords of %(n)d sync targets.",
+                forgotten,
+            )
+            % {"n": forgotten}
+        )
+    click.echo(
+        ngettext("Erased the profile (%(n)d file).", "Erased the profile (%(n)d files).", removed)
+        % {"n": removed}
+    )
 
 
 def _forget_sync_secrets(profile: Profile) -> int:
@@ -185,7 +195,10 @@ def audit(ctx, limit: int, action: str | None, as_json: bool) -> None:
     if not found:
         click.echo(_("The audit log is empty."))
         return
-    rows = [{**e, "details": _audit.describe(e["details"])} for e in found]
+    rows = [
+        {**e, "at": format_datetime(e["at"]), "details": _audit.describe(e["details"])}
+        for e in found
+    ]
     click.echo(table(rows, ["at", "label", "details"], [_("When"), _("What"), _("Details")]))
 
 

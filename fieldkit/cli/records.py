@@ -200,7 +200,8 @@ def _make_group(entity: E.Entity) -> click.Group:
             emit_json(rows)
             return
         if not rows:
-            click.echo(_(texts["none"]))
+            nothing = texts["none"]
+            click.echo(_(nothing))
             return
         columns = ["id", *entity.list_fields]
         headers = [_("ID"), *(_(entity.field(c).label) for c in entity.list_fields)]

@@ -430,6 +430,16 @@ def m003_audit(db: Database) -> None:
     db.execute("CREATE INDEX audit_at ON audit(at)")
 
 
+@migrations()
+def m004_sync_partial(db: Database) -> None:
+    """Changes held only in part: received through a bundle written for a target outside the
+    organisation, which left out restricted fields. The full change completes them."""
+    db.execute(
+        "CREATE TABLE sync_partial (device TEXT NOT NULL, dseq INTEGER NOT NULL, "
+        "PRIMARY KEY (device, dseq)) WITHOUT ROWID"
+    )
+
+
 def schema_version() -> int:
     """The number of migrations this version of FieldKit knows."""
     return len(migrations.steps)

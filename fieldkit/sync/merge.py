@@ -12,6 +12,13 @@ this device holds all of that device's changes. Each device records, as
 changes to the same field are *concurrent* when neither author had seen the
 other's change; only then is the losing value a conflict worth a person's
 attention. An overwrite the author knew about is not a conflict.
+
+A change may arrive *in part*: a bundle written for a target outside the
+organisation leaves out the restricted fields of a change and names it in its
+manifest's ``partial`` list. Such a change is held in ``sync_partial``; when the
+full change arrives later, its missing fields are merged and the held copy is
+completed, so a redacted bundle never hides a field from a device that later
+gets the whole change.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import datetime as _dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,24 +174,59 @@ def _known(store: Store, changes: list[tuple]) -> set[tuple[str, int]]:
     return known
 
 
+def _held_partial(store: Store, changes: list[tuple]) -> dict[tuple[str, int], dict[str, Any]]:
+    """The held copies (their data) of those ``changes`` this device holds only in part."""
+    if store.conn.execute("SELECT 1 FROM sync_partial LIMIT 1").fetchone() is None:
+        return {}
+    by_device: dict[str, list[int]] = defaultdict(list)
+    for c in changes:
+        by_device[c[0]].append(c[1])
+    held: dict[tuple[str, int], dict[str, Any]] = {}
+    for device, seqs in by_device.items():
+        rows = store.conn.execute(
+            "SELECT c.dseq, c.data FROM sync_partial p JOIN changes c "
+            "ON c.device = p.device AND c.dseq = p.dseq "
+            "WHERE p.device = ? AND p.dseq BETWEEN ? AND ?",
+            [device, min(seqs), max(seqs)],
+        )
+        held.update(((device, dseq), json.loads(data)) for dseq, data in rows)
+    return held
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResult:
+def merge(
+    store: Store,
+    changes: list[tuple],
+    knowledge: Knowledge,
+    partial: Collection[tuple[str, int]] = (),
+) -> MergeResult:
     """Apply remote changes (device, dseq, table, row id, hlc, data dict[, data text]).
 
-    Runs inside ``store.write()``."""
+    ``partial`` names the changes that arrive without some of their fields (see the
+    module's docstring). Runs inside ``store.write()``."""
     result = MergeResult(received=len(changes))
     known = _known(store, changes)
+    held = _held_partial(store, changes)
     fresh = []
+    # Held in part: (device, dseq) -> (the held data with the new fields, still partial)
+    completed: dict[tuple[str, int], tuple[dict[str, Any], bool]] = {}
     for c in changes:
         key = (c[0], c[1])
-        if key not in known:
+        if key in held and key not in completed:
+            missing = {n: v for n, v in c[5].items() if n not in held[key]}
+            completed[key] = ({**held[key], **missing}, key in partial)
+            if missing:
+                fresh.append((*c[:5], missing))  # only the fields this device lacks
+        elif key not in known:
             known.add(key)
             fresh.append(c)
     result.skipped = len(changes) - len(fresh)
+    arrived_in_part = [c for c in fresh if (c[0], c[1]) in partial and (c[0], c[1]) not in held]
     if not fresh:
+        _note_partial(store, completed, arrived_in_part)
         return result
     fresh.sort(key=lambda c: (c[4], c[0]))
     clocks = field_clocks(store, {c[3] for c in fresh})
@@ -226,9 +269,14 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
         rows[key] = (exists, {n: fc[n][3] for n in pick}, max(fc[n][0] for n in pick))
     put_remote(
         store,
-        [(c[0], c[1], c[2], c[3], c[4], c[6] if len(c) > 6 else _dumps(c[5])) for c in fresh],
+        [
+            (c[0], c[1], c[2], c[3], c[4], c[6] if len(c) > 6 else _dumps(c[5]))
+            for c in fresh
+            if (c[0], c[1]) not in completed
+        ],
         rows,
     )
+    _note_partial(store, completed, arrived_in_part)  # after the clocks were read above
     if conflicts:
         cur = store.conn.executemany(
             "INSERT OR IGNORE INTO conflicts (id, tbl, row_id, field, kept_value, kept_hlc, "
@@ -240,6 +288,28 @@ def merge(store: Store, changes: list[tuple], knowledge: Knowledge) -> MergeResu
     result.applied = len(fresh)
     result.rows = len(rows)
     return result
+
+
+def _note_partial(
+    store: Store,
+    completed: dict[tuple[str, int], tuple[dict[str, Any], bool]],
+    new: list[tuple],
+) -> None:
+    """Complete the held copies of changes held in part; note the new ones held in part."""
+    if completed:
+        store.conn.executemany(
+            "UPDATE changes SET data = ? WHERE device = ? AND dseq = ?",
+            [(_dumps(data), dev, dseq) for (dev, dseq), (data, _p) in completed.items()],
+        )
+        store.conn.executemany(
+            "DELETE FROM sync_partial WHERE device = ? AND dseq = ?",
+            [key for key, (_d, still_partial) in completed.items() if not still_partial],
+        )
+    if new:
+        store.conn.executemany(
+            "INSERT OR IGNORE INTO sync_partial (device, dseq) VALUES (?, ?)",
+            [(c[0], c[1]) for c in new],
+        )
 
 
 def _conflict_row(

@@ -30,7 +30,13 @@ from fieldkit.sync import credentials
 from fieldkit.sync import org as O
 from fieldkit.sync.bundle import peek_manifest
 from fieldkit.sync.errors import BundleRefused, SyncError
-from fieldkit.sync.exchange import bundle_name, export_changes, import_bytes, protect
+from fieldkit.sync.exchange import (
+    bundle_name,
+    export_changes,
+    import_bytes,
+    outside_name,
+    protect,
+)
 from fieldkit.sync.transports import Transport
 from fieldkit.sync.transports.folder import FolderTransport
 from fieldkit.sync.transports.webdav import WebDAVTransport
@@ -65,6 +71,17 @@ class Target:
     @property
     def encrypt_to_hq(self) -> bool:
         return bool(self.options.get("encrypt_to_hq"))
+
+    @property
+    def outside(self) -> bool:
+        """The target is outside the organisation (a partner NGO, a lawyer): what this device
+        sends there is redacted (see :mod:`fieldkit.sync.outside`), and it relays nothing."""
+        return bool(self.options.get("outside"))
+
+    @property
+    def include_restricted(self) -> bool:
+        """For an outside target: the user chose to send restricted fields too."""
+        return self.outside and bool(self.options.get("include_restricted"))
 
 
 def target_from_location(location: str, name: str | None = None) -> Target:
@@ -257,12 +274,16 @@ def sync(
     stages = state.get()
     outbox = sync_dir(profile, "outbox")
     relay = sync_dir(profile, "relay")
+    # Outside the organisation: only this device's own changes, redacted; never relays,
+    # which hold other devices' changes as they were signed.
+    sent = (outbox,) if target.outside else (outbox, relay)
     uploads = [
         p
-        for folder in (outbox, relay)
+        for folder in sent
         for p in sorted(folder.iterdir())
         if p.name.endswith(".fkb") or p.name.endswith(".fkb.age")
-        if p.name.removesuffix(".age") not in on_target and stages.get("up:" + p.name) != "uploaded"
+        if _name_on(target, p.name).removesuffix(".age") not in on_target
+        and stages.get("up:" + p.name) != "uploaded"
     ]
     applied_names = {k.rsplit("/", 1)[-1] for k, s in stages.items() if s in ("applied", "refused")}
     downloads = [
@@ -280,8 +301,12 @@ def sync(
         if cancelled():
             raise Cancelled()
         tell(done, total, _("Sending %(name)s…") % {"name": path.name})
-        data = path.read_bytes()
-        name = path.name
+        data = path.read_bytes() if not target.outside else _outside_copy(profile, target, path)
+        name = _name_on(target, path.name)
+        if data is None:  # everything in it stays in the organisation
+            state.set("up:" + path.name, "uploaded")
+            done += 1
+            continue
         if path.parent == outbox and (target.encrypt_to_hq or passphrase):
             data = protect(profile, data, to_hq=target.encrypt_to_hq, passphrase=passphrase)
             name += ".age"
@@ -337,6 +362,24 @@ def sync(
     _finish(profile, target, report)
     tell(total, total, _("Done."))
     return report
+
+
+def _name_on(target: Target, name: str) -> str:
+    """The name an outbox or relay file has on ``target``."""
+    return outside_name(name) if target.outside else name
+
+
+def _outside_copy(profile: Profile, target: Target, path: Path) -> bytes | None:
+    """The version of an outbox bundle for a target outside the organisation, cut again
+    from the change log for the same range (None when nothing in it may leave)."""
+    manifest = peek_manifest(path.read_bytes())
+    return export_changes(
+        profile,
+        int(manifest["first"]),
+        int(manifest["last"]),
+        outside=True,
+        include_restricted=target.include_restricted,
+    )
 
 
 def _hq_only(data: bytes) -> bool:

@@ -38,6 +38,7 @@ from fieldkit.sync.merge import (
     seen_vector,
     store_epochs,
 )
+from fieldkit.sync.outside import held_in_part, parse_partial, redact_changes
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,19 @@ class ImportResult:
 
 
 def bundle_name(manifest: dict[str, Any]) -> str:
-    """The file name of a bundle on a target: who wrote it and which changes it holds."""
+    """The file name of a bundle on a target: who wrote it and which changes it holds.
+
+    A bundle written for a target outside the organisation has its own name, so a
+    device that applied it still fetches the organisation's full bundle of the range."""
+    end = "-outside.fkb" if manifest.get("outside") else ".fkb"
     if manifest["kind"] == SNAPSHOT:
-        return f"snapshot-{manifest['device']}-{manifest['bundle_id']}.fkb"
-    return f"{manifest['device']}-{manifest['first']:010d}-{manifest['last']:010d}.fkb"
+        return f"snapshot-{manifest['device']}-{manifest['bundle_id']}{end}"
+    return f"{manifest['device']}-{manifest['first']:010d}-{manifest['last']:010d}{end}"
+
+
+def outside_name(name: str) -> str:
+    """The name of the outside version of an outbox bundle (see :func:`bundle_name`)."""
+    return name.removesuffix(".fkb") + "-outside.fkb"
 
 
 # --- export ---------------------------------------------------------------------
@@ -115,8 +125,42 @@ def own_changes(store: Store, first: int, last: int) -> list[tuple]:
     ).fetchall()
 
 
-def export_changes(profile: Profile, first: int = 1, last: int | None = None) -> bytes | None:
-    """A signed bundle of this device's changes in a dseq range (None when nothing to send)."""
+def _for_outside(
+    store: Store,
+    manifest: dict[str, Any],
+    changes: list[tuple],
+    *,
+    outside: bool,
+    include_restricted: bool,
+) -> tuple[list[tuple], dict[str, Any]]:
+    """The changes to write, and what the audit log says of them; marks the manifest."""
+    if not outside:
+        if manifest["kind"] == SNAPSHOT:  # pass on what this device holds in part
+            partial = sorted({(c[0], c[1]) for c in changes} & held_in_part(store))
+            if partial:
+                manifest["partial"] = [list(key) for key in partial]
+        return changes, {}
+    redaction = redact_changes(
+        store, changes, include_restricted=include_restricted, held_in_part=held_in_part(store)
+    )
+    manifest["outside"] = True
+    manifest["partial"] = [list(key) for key in redaction.partial]
+    details = {"outside": True, "included_restricted": include_restricted, **redaction.audit()}
+    return redaction.changes, details
+
+
+def export_changes(
+    profile: Profile,
+    first: int = 1,
+    last: int | None = None,
+    *,
+    outside: bool = False,
+    include_restricted: bool = False,
+) -> bytes | None:
+    """A signed bundle of this device's changes in a dseq range (None when nothing to send).
+
+    ``outside``: for a target outside the organisation, redacted (see
+    :mod:`fieldkit.sync.outside`) unless ``include_restricted``."""
     _check_not_revoked(profile)
     store = profile.store
     last = store.dseq if last is None else min(last, store.dseq)
@@ -124,6 +168,11 @@ def export_changes(profile: Profile, first: int = 1, last: int | None = None) ->
     if not changes:
         return None
     manifest = _base_manifest(profile, CHANGES)
+    changes, details = _for_outside(
+        store, manifest, changes, outside=outside, include_restricted=include_restricted
+    )
+    if not changes:
+        return None
     epochs = epochs_of(store, store.device_id).get(store.device_id, [])
     cover = [e for e in epochs if e[0] <= first]
     kept = cover[-1:] + [e for e in epochs if first < e[0] <= last]
@@ -132,12 +181,17 @@ def export_changes(profile: Profile, first: int = 1, last: int | None = None) ->
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("bundle cut: %d changes, dseq %d-%d", len(changes), first, last)
-    audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes))
+    audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes), **details)
     return data
 
 
-def export_snapshot(profile: Profile) -> bytes:
-    """Headquarters' current state (winning value of every field), to start a new device."""
+def export_snapshot(
+    profile: Profile, *, outside: bool = False, include_restricted: bool = False
+) -> bytes:
+    """Headquarters' current state (winning value of every field), to start a new device.
+
+    ``outside``: for a target outside the organisation, redacted (see
+    :mod:`fieldkit.sync.outside`) unless ``include_restricted``."""
     _check_not_revoked(profile)
     store = profile.store
     ids = {
@@ -150,12 +204,15 @@ def export_snapshot(profile: Profile) -> bytes:
             grouped.setdefault((dev, dseq, tbl, rid, hlc), {})[name] = value
     changes = [(*key, data) for key, data in sorted(grouped.items(), key=lambda kv: kv[0][4])]
     manifest = _base_manifest(profile, SNAPSHOT)
+    changes, details = _for_outside(
+        store, manifest, changes, outside=outside, include_restricted=include_restricted
+    )
     manifest.update(first=0, last=0, epochs=epochs_of(store))
     data = write_bundle(
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("snapshot cut: %d changes", len(changes))
-    audit.record(store, "sync", direction="out", kind=SNAPSHOT, changes=len(changes))
+    audit.record(store, "sync", direction="out", kind=SNAPSHOT, changes=len(changes), **details)
     return data
 
 
@@ -200,6 +257,18 @@ def _check_epochs(epochs: Any) -> dict[str, list[list[Any]]]:
     return out
 
 
+def _check_partial(manifest: dict[str, Any]) -> set[tuple[str, int]]:
+    try:
+        return parse_partial(manifest.get("partial"))
+    except ValueError:
+        raise BundleRefused(
+            _(
+                "The bundle's manifest is damaged; copy it again from its source. "
+                "Nothing was changed."
+            )
+        ) from None
+
+
 def _save_blobs(profile: Profile, bundle: Bundle) -> None:
     for sha, blob in bundle.attachments.items():
         if hashlib.sha256(blob).hexdigest() == sha:
@@ -217,6 +286,7 @@ def apply_bundle(
     m = bundle.manifest
     result = ImportResult(bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"])
     epochs = _check_epochs(m.get("epochs"))
+    partial = _check_partial(m)
     _save_blobs(profile, bundle)
     store = profile.store
     with store.write():
@@ -233,7 +303,7 @@ def apply_bundle(
                     O.store_revocation(profile, statement)
             O.remember_device(profile, m["cert"])
             store_epochs(store, epochs)
-            result.merge = merge(store, bundle.changes, Knowledge(epochs_of(store)))
+            result.merge = merge(store, bundle.changes, Knowledge(epochs_of(store)), partial)
             if m["kind"] == SNAPSHOT:
                 for dev, upto in m.get("seen", {}).items():
                     if dev != store.device_id:

@@ -32,6 +32,29 @@ def _write_file(path: Path, data: bytes) -> None:
         ) from exc
 
 
+outside_option = click.option(
+    "--outside",
+    is_flag=True,
+    help="The target is outside the organisation (a partner NGO, a lawyer): restricted "
+    "records' personal fields and local-only records are left out.",
+)
+include_restricted_option = click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="With --outside: send the personal fields of restricted records too.",
+)
+
+
+def _check_include(outside: bool, include_restricted: bool) -> None:
+    if include_restricted and not outside:
+        raise FieldKitError(
+            _(
+                "--include-restricted is for targets outside the organisation (add --outside); "
+                "inside it, restricted fields are always sent."
+            )
+        )
+
+
 def _read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -155,7 +178,8 @@ def org_devices(ctx, as_json: bool) -> None:
     "keyring, or is stored encrypted).\n\nExample:\n\n"
     "    fieldkit sync /media/usb\n"
     "    FIELDKIT_SYNC_PASSWORD=… fieldkit sync https://cloud.example.org/remote.php/dav/files/me/ "
-    "--user me --save hq-cloud",
+    "--user me --save hq-cloud\n"
+    "    fieldkit sync /media/lawyer-stick --outside --save lawyer",
 )
 @click.argument("target", required=False)
 @click.option("--list", "list_targets", is_flag=True, help="List saved targets and stop.")
@@ -170,6 +194,8 @@ def org_devices(ctx, as_json: bool) -> None:
 @click.option(
     "--encrypt-to-hq", is_flag=True, help="Encrypt what this device sends to headquarters' key."
 )
+@outside_option
+@include_restricted_option
 @click.option("--save", "save_as", default=None, help="Remember this target under a name.")
 @click.option(
     "--auto",
@@ -180,27 +206,55 @@ def org_devices(ctx, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def sync_cmd(
-    ctx, target, list_targets, user, password, passphrase, encrypt_to_hq, save_as, auto, as_json
+    ctx,
+    target,
+    list_targets,
+    user,
+    password,
+    passphrase,
+    encrypt_to_hq,
+    outside,
+    include_restricted,
+    save_as,
+    auto,
+    as_json,
 ) -> None:
     from fieldkit.sync import engine
 
     profile = ctx.profile()
     if list_targets or not target:
-        rows = [t.__dict__ | {"options": json.dumps(t.options)} for t in engine.targets(profile)]
+        rows = [
+            t.__dict__ | {"options": json.dumps(t.options), "outside": t.outside}
+            for t in engine.targets(profile)
+        ]
         if as_json:
             emit_json(rows)
         elif not target and not rows:
             click.echo(_("No saved targets. Sync with a folder or URL and add --save NAME."))
         else:
+            for row in rows:
+                row["outside"] = _("yes") if row["outside"] else ""
             click.echo(
                 table(
                     rows,
-                    ["name", "kind", "location", "auto", "last_sync"],
-                    [_("Name"), _("Kind"), _("Location"), _("Sync when online"), _("Last sync")],
+                    ["name", "kind", "location", "outside", "auto", "last_sync"],
+                    [
+                        _("Name"),
+                        _("Kind"),
+                        _("Location"),
+                        _("Outside the organisation"),
+                        _("Sync when online"),
+                        _("Last sync"),
+                    ],
                 )
             )
         return
     chosen = engine.get_target(profile, target)
+    if outside:
+        chosen.options["outside"] = True
+    _check_include(chosen.outside, include_restricted)
+    if include_restricted:
+        chosen.options["include_restricted"] = True
     if user:
         chosen.username = user
     if encrypt_to_hq:
@@ -221,32 +275,59 @@ def sync_cmd(
         )
         % report.as_dict()
     )
+    if chosen.outside:
+        click.echo(_outside_note(chosen.include_restricted))
     for name, reason in report.refused:
         click.echo(_("Refused %(file)s: %(reason)s") % {"file": name, "reason": reason}, err=True)
+
+
+def _outside_note(include_restricted: bool) -> str:
+    if include_restricted:
+        return _(
+            "Outside the organisation: restricted fields were sent, as asked; local-only "
+            "records were left out."
+        )
+    return _("Outside the organisation: restricted fields and local-only records were left out.")
 
 
 @click.command(
     "export",
     help="Write this device's changes (or, at headquarters, a snapshot of everything) to one "
-    "bundle file, optionally encrypted.\n\nExample:\n\n"
+    "bundle file, optionally encrypted. With --outside the file is for someone outside the "
+    "organisation and leaves out restricted fields and local-only records.\n\nExample:\n\n"
     "    fieldkit export /media/usb/delhi.fkb --encrypt-to-hq\n"
-    "    fieldkit export hq-snapshot.fkb --snapshot",
+    "    fieldkit export hq-snapshot.fkb --snapshot\n"
+    '    fieldkit export for-lawyer.fkb --snapshot --outside --passphrase "long words"',
 )
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--snapshot", is_flag=True, help="Everything as it is now, to start a new device.")
 @click.option("--encrypt-to-hq", is_flag=True, help="Only headquarters can open the file.")
+@outside_option
+@include_restricted_option
 @passphrase_option
 @pass_ctx
-def export_cmd(ctx, file: Path, snapshot: bool, encrypt_to_hq: bool, passphrase) -> None:
+def export_cmd(
+    ctx,
+    file: Path,
+    snapshot: bool,
+    encrypt_to_hq: bool,
+    outside: bool,
+    include_restricted: bool,
+    passphrase,
+) -> None:
     from fieldkit.sync.exchange import export_changes, export_snapshot, protect
 
+    _check_include(outside, include_restricted)
     profile = ctx.profile()
-    data = export_snapshot(profile) if snapshot else export_changes(profile)
+    options = {"outside": outside, "include_restricted": include_restricted}
+    data = export_snapshot(profile, **options) if snapshot else export_changes(profile, **options)
     if data is None:
         click.echo(_("This device has no changes to export."))
         return
     _write_file(file, protect(profile, data, to_hq=encrypt_to_hq, passphrase=passphrase))
     click.echo(_("Bundle written to %(path)s.") % {"path": file})
+    if outside:
+        click.echo(_outside_note(include_restricted))
 
 
 @click.command(

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -58,10 +59,13 @@ def _shown(value: Any) -> str:
 
 
 class AddTargetDialog(QDialog):
-    """Name, folder or WebDAV address, user and password, and when to sync."""
+    """Name, folder or WebDAV address, user and password, when to sync, and whether the
+    target is outside the organisation (then restricted fields are left out unless the
+    user ticks "Include restricted fields", which shows a warning)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("addSyncTarget")
         self.setWindowTitle(_("Add a sync target"))
         form = QFormLayout(self)
         self.name = QLineEdit()
@@ -78,6 +82,32 @@ class AddTargetDialog(QDialog):
         form.addRow(_("User (WebDAV)"), self.user)
         form.addRow(_("Password (WebDAV)"), self.password)
         form.addRow(_("Sync"), self.auto)
+        self.outside = QCheckBox(_("Outside the organisation (a partner NGO, a lawyer)"))
+        self.outside.setObjectName("targetOutside")
+        self.outside.setToolTip(
+            _(
+                "What this device sends there leaves out the phones, emails, addresses and "
+                "notes of restricted records, and every local-only record."
+            )
+        )
+        self.include_restricted = QCheckBox(_("Include restricted fields"))
+        self.include_restricted.setObjectName("targetIncludeRestricted")
+        self.include_restricted.setEnabled(False)
+        self.warning = QLabel(
+            _(
+                "The phones, emails, addresses and notes of restricted records will leave the "
+                "organisation. Tick this only if the people reading this target may see them."
+            )
+        )
+        self.warning.setObjectName("targetRestrictedWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020;")
+        self.warning.hide()
+        self.outside.toggled.connect(self._outside_toggled)
+        self.include_restricted.toggled.connect(self.warning.setVisible)
+        form.addRow(self.outside)
+        form.addRow(self.include_restricted)
+        form.addRow(self.warning)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -90,7 +120,15 @@ class AddTargetDialog(QDialog):
         target = engine.target_from_location(location, self.name.text().strip() or location)
         target.username = self.user.text().strip() or None
         target.auto = self.auto.currentData()
+        if self.outside.isChecked():
+            target.options["outside"] = True
+            target.options["include_restricted"] = self.include_restricted.isChecked()
         return target, self.password.text() or None
+
+    def _outside_toggled(self, outside: bool) -> None:
+        if not outside:
+            self.include_restricted.setChecked(False)
+        self.include_restricted.setEnabled(outside)
 
 
 class ConflictDialog(QDialog):
@@ -249,7 +287,14 @@ class SyncPage(QWidget):
                     "sent": result.get("uploaded", 0),
                     "got": result.get("applied", 0),
                 }
-            values = (target.name, target.location, _(AUTO_LABELS[target.auto]), last)
+            where = target.location
+            if target.include_restricted:
+                where = _("%(where)s (outside the organisation, restricted fields included)") % {
+                    "where": where
+                }
+            elif target.outside:
+                where = _("%(where)s (outside the organisation)") % {"where": where}
+            values = (target.name, where, _(AUTO_LABELS[target.auto]), last)
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             if target.name == selected or (selected is None and row == 0):
@@ -279,10 +324,11 @@ class SyncPage(QWidget):
 
     # --- targets --------------------------------------------------------------------
 
-    def add_target(self) -> None:
+    def add_target(self) -> AddTargetDialog:
         dialog = AddTargetDialog(self)
         dialog.accepted.connect(lambda: self._save_target(dialog))
         dialog.open()
+        return dialog
 
     def _save_target(self, dialog: AddTargetDialog) -> None:
         try:

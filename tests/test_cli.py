@@ -11,6 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from fieldkit.cli import cli
+from fieldkit.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    set_language("en")  # a profile in another language switches the whole process
 
 
 @pytest.fixture
@@ -164,3 +171,25 @@ def test_init_refuses_to_overwrite(run):
     run("init")
     result = run("init")
     assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_tables_speak_the_profile_language_and_json_stays_raw(run):
+    assert run("init", "--language", "es").output.startswith("Se creó un perfil en ")
+    run("contacts", "add", "--name", "Asha Rao", "--kind", "official", "--country", "US")
+    run("campaigns", "add", "--title", "Fondos", "--start-date", "2026-01-05", "--country", "BR")
+    contacts = run("contacts", "list").output
+    assert contacts.split()[:3] == ["ID", "Nombre", "Tipo"]
+    assert "Autoridad" in contacts and "Estados Unidos" in contacts
+    assert "official" not in contacts and " US " not in contacts
+    campaigns = run("campaigns", "list").output
+    assert "Activa" in campaigns and "Brasil" in campaigns and "5 ene 2026" in campaigns
+    assert "2026-01-05" not in campaigns
+    camp = json.loads(run("campaigns", "list", "--json").output)[0]
+    assert (camp["status"], camp["country"], camp["start_date"]) == ("active", "BR", "2026-01-05")
+    shown = run("campaigns", "show", camp["id"]).output
+    parts = (line.partition("  ") for line in shown.splitlines())
+    fields = {label: value.strip() for label, _sep, value in parts}
+    assert fields["Fecha de inicio"] == "5 ene 2026" and fields["País"] == "Brasil"
+    contact = json.loads(run("contacts", "list", "--json").output)[0]
+    assert (contact["kind"], contact["country"]) == ("official", "US")
+    assert run("laws", "list").output.strip() == "No se encontraron leyes."

@@ -267,6 +267,40 @@ def test_command_help_follows_the_language(compiled):
     assert "Back up the profile now" in result.output and "Example:" in result.output
 
 
+def test_record_commands_help_is_translated_whole_in_every_language(compiled):
+    from click.testing import CliRunner
+
+    from fieldkit.cli import cli
+    from fieldkit.cli.records import COMMAND_ENTITIES
+
+    runner = CliRunner()
+    english = {
+        (group, name): command.help
+        for group in COMMAND_ENTITIES
+        for name, command in cli.commands[group].commands.items()
+    }
+    for lang in SHIPPED:
+        i18n.set_language(lang)
+        for (group, name), source in english.items():
+            help_text = cli.commands[group].commands[name].help
+            assert help_text != source, f"{lang}: fieldkit {group} {name}"
+    i18n.set_language("es")
+    result = runner.invoke(cli, ["contacts", "add", "--help"])
+    assert "Añade un contacto." in result.output and "Ejemplo:" in result.output
+    assert "País (código de dos letras, p. ej. IN)" in result.output  # an option's help
+    assert "Etiquetas (lista separada por comas)" in result.output
+    result = runner.invoke(cli, ["laws", "list", "--help"])
+    assert "Lista las leyes, con filtros." in result.output
+    assert "fieldkit laws list --limit 20 --jurisdiction intl" in result.output
+    i18n.set_language("ru")
+    result = runner.invoke(cli, ["outreach", "--help"])
+    assert "Записать обращение." in result.output and "Пример:" in result.output
+    i18n.set_language("en")
+    result = runner.invoke(cli, ["contacts", "add", "--help"])
+    assert "Add a contact." in result.output
+    assert "Country (two-letter code, e.g. IN)" in result.output
+
+
 def test_help_texts_are_extracted_from_click_commands():
     import io
 

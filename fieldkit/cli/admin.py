@@ -10,7 +10,7 @@ from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data.entities import ENTITIES, SEARCHABLE
 from fieldkit.display import subtitle
-from fieldkit.i18n import _
+from fieldkit.i18n import _, set_language
 from fieldkit.profile import DB_NAME, Profile
 
 
@@ -44,6 +44,7 @@ def init(
         passphrase=new_passphrase() if encrypt else None,
     )
     profile.close()
+    set_language(language)  # the new profile's language from its first message on
     click.echo(_("Created a profile at %(path)s.") % {"path": ctx.profile_path})
 
 

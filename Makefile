@@ -22,8 +22,9 @@ POT := locales/fieldkit.pot
 # The pseudo-locale: a code babel knows (World English), so dates and numbers still format.
 PSEUDO := en_001
 CATALOGS := $(foreach l,$(I18N_LANGS) $(PSEUDO),locales/$(l)/LC_MESSAGES/fieldkit.mo)
-# Qt's own strings for the languages PySide6 ships no qtbase catalog for.
-QT_CATALOGS := locales/qt/qtbase_hi.qm locales/qt/qtbase_sw.qm
+# Qt's own strings for the languages PySide6 ships no qtbase catalog for (qtbase_hi, qtbase_sw),
+# and the few that PySide6's catalogs lack (qtbase_extra_<lang>).
+QT_CATALOGS := $(patsubst %.ts,%.qm,$(wildcard locales/qt/*.ts))
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -84,6 +84,112 @@ def test_qt_dialog_buttons_follow_the_ui_language(qtbot, open_app, profile):
     assert session.window.isVisible()
 
 
+def qt_own_texts(qtbot, folder: Path) -> dict[str, str]:
+    """What Qt's own dialogs show: message box buttons, the (non-native) file dialog,
+    the context menu of text fields, the wizard's and the progress dialog's buttons."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QFileDialog,
+        QLabel,
+        QLineEdit,
+        QMessageBox,
+        QProgressDialog,
+        QPushButton,
+        QTextEdit,
+        QToolButton,
+        QTreeView,
+        QWizard,
+        QWizardPage,
+    )
+
+    texts: dict[str, str] = {}
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    for name in (
+        "Cancel", "Yes", "No", "Save", "Discard", "Close", "Apply", "Reset", "Help", "Open",
+        "Retry", "Ignore", "Abort", "SaveAll", "YesToAll", "NoToAll", "RestoreDefaults",
+    ):  # fmt: skip
+        texts[f"box {name}"] = box.addButton(getattr(QMessageBox.StandardButton, name)).text()
+
+    dialog = QFileDialog(None, "", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for label in dialog.findChildren(QLabel):
+        if label.objectName() in ("lookInLabel", "fileNameLabel", "fileTypeLabel"):
+            texts[label.objectName()] = label.text()
+    for button in dialog.findChildren(QToolButton):
+        if button.toolTip():
+            texts[button.objectName()] = button.toolTip()
+    for number, button in enumerate(dialog.findChildren(QPushButton)):
+        texts[f"file dialog button {number}"] = button.text()
+    for number, action in enumerate(a for a in dialog.findChildren(QAction) if a.text()):
+        texts[f"file dialog action {number}"] = action.text()
+    tree = dialog.findChild(QTreeView, "treeView")
+    model, root = tree.model(), tree.rootIndex()
+    for column in range(model.columnCount(root)):
+        texts[f"column {column}"] = model.headerData(column, Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: model.rowCount(tree.rootIndex()) > 0)
+    texts["folder type"] = model.data(model.index(0, 2, tree.rootIndex()))
+    dialog.close()
+
+    for name, widget in (("line edit", QLineEdit()), ("text edit", QTextEdit())):
+        qtbot.addWidget(widget)
+        menu = widget.createStandardContextMenu()
+        for number, action in enumerate(a for a in menu.actions() if a.text()):
+            texts[f"{name} menu {number}"] = action.text().split("\t")[0]
+    wizard = QWizard()
+    wizard.addPage(QWizardPage())
+    qtbot.addWidget(wizard)
+    for which in ("BackButton", "NextButton", "FinishButton", "CancelButton", "HelpButton"):
+        texts[f"wizard {which}"] = wizard.button(getattr(QWizard.WizardButton, which)).text()
+    progress = QProgressDialog()
+    qtbot.addWidget(progress)
+    texts["progress cancel"] = progress.findChild(QPushButton).text()
+    return texts
+
+
+# Words that each language writes as English does.
+SAME_AS_ENGLISH = {
+    "es": {"box No"},
+    "fr": {"column 2"},  # "Type"
+}
+# One message box button and the file dialog's first label, as each language shows them.
+QT_EXPECTED = {
+    "es": ("&Sí", "&Ver en:"),
+    "fr": ("&Oui", "&Voir dans\xa0:"),
+    "pt_BR": ("&Sim", "&Procurar em:"),
+    "ar": ("&نعم", "ا&عثر في:"),
+    "hi": ("&हाँ", "&यहाँ देखें:"),  # FieldKit's own catalog: PySide6 ships no Hindi
+    "sw": ("&Ndiyo", "&Tazama katika:"),  # nor Swahili
+    "ru": ("&Да", "&Перейти к:"),
+}
+
+
+@pytest.mark.parametrize("lang", list(QT_EXPECTED))
+def test_qt_message_box_file_dialog_and_menus_in_every_language(qtbot, tmp_path, lang):
+    from PySide6.QtWidgets import QApplication
+
+    from fieldkit.ui import qt_i18n
+
+    (tmp_path / "folder").mkdir()
+    qt_i18n.install(QApplication.instance())
+    english = qt_own_texts(qtbot, tmp_path)
+    assert english["box Yes"] == "&Yes" and english["lookInLabel"] == "&Look in:"
+    i18n.set_language(lang)
+    shown = qt_own_texts(qtbot, tmp_path)
+    assert shown.keys() == english.keys()
+    left = sorted(
+        f"{key}: {english[key]}"
+        for key in english
+        if shown[key] == english[key] and key not in SAME_AS_ENGLISH.get(lang, ())
+    )
+    assert left == [], f"{lang}: Qt strings still in English"
+    assert (shown["box Yes"], shown["lookInLabel"]) == QT_EXPECTED[lang]
+
+
 def test_qt_catalog_built_from_source_when_make_has_not(tmp_path, monkeypatch):
     import shutil
 
@@ -96,6 +202,12 @@ def test_qt_catalog_built_from_source_when_make_has_not(tmp_path, monkeypatch):
     assert built is not None and built.suffix == ".qm" and built.stat().st_size > 1000
     assert qt_i18n.qt_catalog("fr").parent == qt_i18n.translations_dir()
     assert qt_i18n.qt_catalog("xh") is None  # no catalog at all: Qt stays in English
+    stale = tmp_path / "qt" / "qtbase_sw.qm"
+    stale.write_bytes(b"built before the .ts was edited")
+    os.utime(stale, ns=(1, 1))
+    fresh = qt_i18n.qt_catalog("sw")
+    assert fresh != stale and fresh.stat().st_size > 1000  # an edited .ts is built again
+    assert qt_i18n.qt_extra_catalog("es") is None  # no additions here: Qt's catalog alone
 
 
 def test_arabic_lays_the_window_out_right_to_left(qtbot, open_app, profile):

@@ -5,7 +5,10 @@
 files PySide6 ships) and mirrors the layout for right-to-left languages.
 For the languages Qt ships no translation for (Hindi, Swahili), FieldKit
 carries its own for the strings people meet (message box buttons, the file
-dialog, text fields' context menus) in ``locales/qt/qtbase_<lang>.ts``.
+dialog, text fields' context menus, the wizard, the print dialog) in
+``locales/qt/qtbase_<lang>.ts``. Strings that Qt's own catalogs lack (Qt 6.12's
+file dialog labels gained mnemonics its translations do not have yet) are in
+``locales/qt/qtbase_extra_<lang>.ts``, loaded over Qt's catalog.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from fieldkit import i18n
 
 log = logging.getLogger(__name__)
 
-_state: dict[str, object] = {"translator": None, "installed": False}
+_state: dict[str, object] = {"translator": None, "extra": None, "installed": False}
 
 
 def translations_dir() -> Path:
@@ -39,18 +42,43 @@ def qt_catalog(language: str) -> Path | None:
     PySide6's own first; then FieldKit's (``locales/qt``) for the languages Qt
     does not ship (Hindi, Swahili), built by ``make`` or, failing that, now.
     """
-    code = language.replace("-", "_")
-    candidates = (code, code.split("_")[0])
-    for folder in (translations_dir(), i18n.LOCALE_DIR / "qt"):
-        for candidate in candidates:
-            path = folder / f"qtbase_{candidate}.qm"
-            if path.exists():
-                return path
+    candidates = _candidates(language)
     for candidate in candidates:
-        source = i18n.LOCALE_DIR / "qt" / f"qtbase_{candidate}.ts"
+        path = translations_dir() / f"qtbase_{candidate}.qm"
+        if path.exists():
+            return path
+    return _own_catalog("qtbase", candidates)
+
+
+def qt_extra_catalog(language: str) -> Path | None:
+    """FieldKit's additions to Qt's catalog for ``language`` (strings Qt's lacks), or None."""
+    return _own_catalog("qtbase_extra", _candidates(language))
+
+
+def _candidates(language: str) -> tuple[str, ...]:
+    code = language.replace("-", "_")
+    return (code, code.split("_")[0])
+
+
+def _own_catalog(prefix: str, candidates: tuple[str, ...]) -> Path | None:
+    """``locales/qt/<prefix>_<lang>.qm`` as `make` built it, or built now from its .ts
+    when it is missing or older than the .ts (a fresh checkout, an edited .ts)."""
+    folder = i18n.LOCALE_DIR / "qt"
+    for candidate in candidates:
+        source = folder / f"{prefix}_{candidate}.ts"
+        built = source.with_suffix(".qm")
+        if built.exists() and not _newer(source, built):
+            return built
         if source.exists():
             return _build(source)
     return None
+
+
+def _newer(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_mtime_ns > b.stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def _build(source: Path) -> Path | None:
@@ -81,6 +109,10 @@ def apply_language(language: str, app: QApplication | None = None) -> bool:
     translator = _state["translator"]
     if translator is None:
         translator = _state["translator"] = QTranslator(app)
+    extra = _state["extra"]
+    if extra is None:
+        extra = _state["extra"] = QTranslator(app)
+    app.removeTranslator(extra)
     app.removeTranslator(translator)
     found = False
     path = qt_catalog(language) if language != i18n.DEFAULT_LANGUAGE else None
@@ -90,6 +122,13 @@ def apply_language(language: str, app: QApplication | None = None) -> bool:
             found = True
         else:
             log.warning("Qt translation %s could not be loaded", path.name)
+    extra_path = qt_extra_catalog(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if extra_path is not None:
+        # Installed last, so it is asked first; what it lacks falls through to Qt's.
+        if extra.load(str(extra_path)):
+            app.installTranslator(extra)
+        else:
+            log.warning("Qt translation %s could not be loaded", extra_path.name)
     elif language not in (i18n.DEFAULT_LANGUAGE, i18n.PSEUDO_LANGUAGE):
         log.info("Qt ships no translation for %s; its dialog buttons stay in English", language)
     if language != i18n.PSEUDO_LANGUAGE:

@@ -403,5 +403,228 @@ Please verify the correct directory name was given.</source>
         <source>Could not delete directory.</source>
         <translation>फ़ोल्डर हटाया नहीं जा सका।</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;यहाँ देखें:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>फ़ाइल का &amp;प्रकार:</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>दिखाएँ: </translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>फ़ोल्डर</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ड्राइव</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;पीछे</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;आगे &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;समाप्त करें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;सहायता</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>पुष्टि करें</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;विकल्प &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;विकल्प &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;छापें</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>छापें</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>सभी पन्ने</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>विषम पन्ने</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>सम पन्ने</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>स्थानीय फ़ाइल</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>फ़ाइल में छापें (PDF)</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>PDF फ़ाइल लिखें</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Copies</source>
+        <translation>प्रतियाँ</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>प्रतियाँ:</translation>
+    </message>
+    <message>
+        <source>Collate</source>
+        <translation>क्रम से मिलाएँ</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>उल्टे क्रम में</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>छपाई की सीमा</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>सब छापें</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>पन्ने</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>पन्ने</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>वर्तमान पन्ना</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>चयन</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>पन्नों का &amp;सेट:</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>आउटपुट सेटिंग्स</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>विकल्प</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>रंग मोड</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>रंगीन</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>ग्रेस्केल</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>दोनों तरफ़ छपाई</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>लंबी तरफ़ से जिल्द</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>छोटी तरफ़ से जिल्द</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>पन्ने या सीमाएँ अल्पविराम से अलग करके लिखें। सीमा दो संख्याओं के बीच हाइफ़न लगाकर लिखी जाती है। जैसे: 3,5-7,9 से पन्ने 3, 5, 6, 7 और 9 छपेंगे।</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Printer</source>
+        <translation>प्रिंटर</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;नाम:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>&amp;गुण</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>स्थान:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>प्रकार:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>आउटपुट &amp;फ़ाइल:</translation>
+    </message>
 </context>
 </TS>

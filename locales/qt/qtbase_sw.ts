@@ -403,5 +403,228 @@ Tafadhali hakikisha jina sahihi la folda limetolewa.</translation>
         <source>Could not delete directory.</source>
         <translation>Folda haikuweza kufutwa.</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tazama katika:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Faili za &amp;aina:</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Onyesha </translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Folda</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Kiendeshi</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Nyuma</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Endelea &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Maliza</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Msaada</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Thibitisha</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Chaguo &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;Chaguo &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Chapisha</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Chapisha</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>Kurasa zote</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>Kurasa witiri</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>Kurasa shufwa</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Faili ya ndani</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>Chapisha kwenye faili (PDF)</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>Andika faili ya PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Copies</source>
+        <translation>Nakala</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>Nakala:</translation>
+    </message>
+    <message>
+        <source>Collate</source>
+        <translation>Panga kwa mpangilio</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Kinyume</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>Kiwango cha kuchapisha</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>Chapisha zote</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>Kurasa kuanzia</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hadi</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Kurasa</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>Ukurasa wa sasa</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Uteuzi</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Seti ya kurasa:</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>Mipangilio ya matokeo</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Chaguo</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>Hali ya rangi</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Rangi</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Kijivu</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Uchapishaji wa pande mbili</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Imezimwa</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Kufunga upande mrefu</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Kufunga upande mfupi</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Taja kurasa au viwango vilivyotenganishwa kwa koma. Kiwango huandikwa kwa namba mbili zilizotenganishwa kwa kistari. Mfano: 3,5-7,9 huchapisha kurasa 3, 5, 6, 7 na 9.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Printer</source>
+        <translation>Printa</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>&amp;Sifa</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Mahali:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Onyesho la awali</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Aina:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Faili ya matokeo:</translation>
+    </message>
 </context>
 </TS>

@@ -34,7 +34,8 @@ def test_org_devices_and_revocation(fk):
     devices = json.loads(fk("hq", "org", "devices", "--json").output)
     assert sorted(d["name"] for d in devices) == ["delhi", "hq", "patna"]
     delhi = next(d["device"] for d in devices if d["name"] == "delhi")
-    assert "Revoked" in fk("hq", "org", "devices").output
+    listed = fk("hq", "org", "devices").output
+    assert "Revoked" in listed and "Headquarters" in listed and "Office device" in listed
     fk("delhi", "contacts", "add", "--name", "Rao")
     fk("delhi", "export", "delhi.fkb")
     fk("hq", "org", "revoke", delhi[:12])
@@ -50,7 +51,7 @@ def test_export_import_and_passphrase(fk):
     wrong = fk("hq", "import", "stick.fkb", "--passphrase", "red", ok=False)
     assert "passphrase is wrong" in wrong.output
     done = fk("hq", "import", "stick.fkb", "--passphrase", "blue river stone")
-    assert "Applied 1 changes from delhi" in done.output
+    assert "Applied the bundle from delhi. Changes applied: 1," in done.output
     again = fk("hq", "import", "stick.fkb", "--passphrase", "blue river stone")
     assert "already applied" in again.output
     listed = json.loads(fk("hq", "contacts", "list", "--json").output)
@@ -62,9 +63,10 @@ def test_sync_folder_with_saved_target_and_conflicts(fk, tmp_path):
     fk("delhi", "contacts", "add", "--name", "Inspector", "--phone", "111")
     report = json.loads(fk("delhi", "sync", "usb", "--save", "stick", "--json").output)
     assert (report["exported"], report["uploaded"]) == (1, 1)
-    assert "stick" in fk("delhi", "sync", "--list").output
+    targets = fk("delhi", "sync", "--list").output
+    assert "stick" in targets and "Folder" in targets and "Off" in targets
     out = fk("patna", "sync", str(tmp_path / "usb")).output
-    assert "applied 1 file(s) with 1 changes" in out
+    assert "Files applied: 1 (changes: 1)." in out
     contact = json.loads(fk("patna", "contacts", "list", "--json").output)[0]["id"]
     fk("delhi", "contacts", "edit", contact, "--phone", "222")
     fk("patna", "contacts", "edit", contact, "--phone", "333")
@@ -77,7 +79,7 @@ def test_sync_folder_with_saved_target_and_conflicts(fk, tmp_path):
         "333",
     }
     table = fk("delhi", "conflicts", "list").output
-    assert "Other value" in table and "phone" in table
+    assert "Other value" in table and "Contact" in table and "Phone" in table
     fk("delhi", "conflicts", "keep", conflicts[0]["id"][:8], "--other")
     shown = json.loads(fk("delhi", "contacts", "show", contact, "--json").output)
     assert shown["phone"] == conflicts[0]["lost_value"]

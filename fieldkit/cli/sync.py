@@ -9,8 +9,19 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
+from fieldkit.data import entities as E
+from fieldkit.display import NP_, format_value
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _
+from fieldkit.i18n import N_, _, format_datetime, pgettext
+
+# Stored codes as the tables show them (--json keeps the codes).
+ROLES = {"hq": N_("Headquarters"), "device": N_("Office device")}
+TARGET_KINDS = {"folder": N_("Folder"), "webdav": N_("WebDAV")}
+AUTO = {
+    "off": NP_("sync when online", "Off"),
+    "background": NP_("sync when online", "In the background"),
+    "ask": NP_("sync when online", "Ask first"),
+}
 
 passphrase_option = click.option(
     "--passphrase",
@@ -158,9 +169,17 @@ def org_devices(ctx, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
+    shown = [
+        {
+            **row,
+            "role": _(ROLES[row["role"]]) if row["role"] in ROLES else row["role"],
+            "revoked": format_datetime(row["revoked"]),
+        }
+        for row in rows
+    ]
     click.echo(
         table(
-            rows,
+            shown,
             ["device", "name", "role", "revoked"],
             [_("Device"), _("Name"), _("Role"), _("Revoked")],
         )
@@ -234,6 +253,10 @@ def sync_cmd(
         else:
             for row in rows:
                 row["outside"] = _("yes") if row["outside"] else ""
+                row["kind"] = _(TARGET_KINDS.get(row["kind"], row["kind"]))
+                if row["auto"] in AUTO:
+                    row["auto"] = pgettext(*AUTO[row["auto"]])
+                row["last_sync"] = format_datetime(row["last_sync"]) or _("never")
             click.echo(
                 table(
                     rows,
@@ -270,8 +293,8 @@ def sync_cmd(
         return
     click.echo(
         _(
-            "Synced with %(target)s: sent %(uploaded)d file(s) (%(exported)d new changes), "
-            "applied %(applied)d file(s) with %(changes)d changes, %(conflicts)d new conflicts."
+            "Synced with %(target)s. Files sent: %(uploaded)d (changes: %(exported)d). "
+            "Files applied: %(applied)d (changes: %(changes)d). New conflicts: %(conflicts)d."
         )
         % report.as_dict()
     )
@@ -355,8 +378,8 @@ def import_cmd(ctx, file: Path, passphrase, as_json: bool) -> None:
         return
     click.echo(
         _(
-            "Applied %(applied)d changes from %(device)s (%(skipped)d already known), "
-            "%(conflicts)d new conflicts."
+            "Applied the bundle from %(device)s. Changes applied: %(applied)d, "
+            "already known: %(skipped)d, new conflicts: %(conflicts)d."
         )
         % {**m.__dict__, "device": result.device_name or result.device}
     )
@@ -388,11 +411,9 @@ def conflicts_list(ctx, include_resolved: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    for row in rows:
-        row["short"] = row["id"][:8]
     click.echo(
         table(
-            rows,
+            [_conflict_shown(row) for row in rows],
             ["short", "entity", "title", "field", "kept_value", "lost_value"],
             [_("Id"), _("Kind"), _("Record"), _("Field"), _("Current value"), _("Other value")],
         )
@@ -412,6 +433,21 @@ def conflicts_keep(ctx, conflict_id: str, other: bool) -> None:
 
     keep(ctx.profile(), conflict_id, LOST if other else KEPT)
     click.echo(_("Conflict settled."))
+
+
+def _conflict_shown(row: dict) -> dict:
+    """A conflict as the table shows it: the kind of record, the field and both values
+    in the UI language."""
+    entity = E.ENTITIES.get(row["tbl"])
+    field = entity.field(row["field"]) if entity and entity.has_field(row["field"]) else None
+    return {
+        **row,
+        "short": row["id"][:8],
+        "entity": _(entity.label) if entity else row["tbl"],
+        "field": _(field.label) if field else row["field"],
+        "kept_value": format_value(field, row["kept_value"]) if field else row["kept_value"],
+        "lost_value": format_value(field, row["lost_value"]) if field else row["lost_value"],
+    }
 
 
 def register(cli: click.Group) -> None:

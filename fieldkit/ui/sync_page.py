@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.data.store import Cancelled
-from fieldkit.i18n import N_, _
+from fieldkit.i18n import N_, _, format_datetime
 from fieldkit.profile import Profile
 from fieldkit.sync import engine
 from fieldkit.sync.conflicts import KEPT, LOST, keep, list_conflicts
@@ -279,7 +279,7 @@ class SyncPage(QWidget):
         self.table.setRowCount(0)
         for row, target in enumerate(targets):
             self.table.insertRow(row)
-            last = target.last_sync or _("never")
+            last = format_datetime(target.last_sync) or _("never")
             if target.last_result:
                 result = json.loads(target.last_result)
                 last = _("%(when)s: sent %(sent)d, received %(got)d") % {
@@ -386,8 +386,8 @@ class SyncPage(QWidget):
         name, auto = self._end()
         text = (
             _(
-                "Synced with %(target)s: sent %(uploaded)d file(s), applied %(applied)d file(s) "
-                "with %(changes)d changes, %(conflicts)d new conflicts."
+                "Synced with %(target)s. Files sent: %(uploaded)d. Files applied: %(applied)d "
+                "(changes: %(changes)d). New conflicts: %(conflicts)d."
             )
             % report.as_dict()
         )

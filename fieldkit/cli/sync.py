@@ -172,7 +172,7 @@ def org_devices(ctx, as_json: bool) -> None:
     shown = [
         {
             **row,
-            "role": _(ROLES[row["role"]]) if row["role"] in ROLES else row["role"],
+            "role": _label(ROLES, row["role"]),
             "revoked": format_datetime(row["revoked"]),
         }
         for row in rows
@@ -253,7 +253,7 @@ def sync_cmd(
         else:
             for row in rows:
                 row["outside"] = _("yes") if row["outside"] else ""
-                row["kind"] = _(TARGET_KINDS.get(row["kind"], row["kind"]))
+                row["kind"] = _label(TARGET_KINDS, row["kind"])
                 if row["auto"] in AUTO:
                     row["auto"] = pgettext(*AUTO[row["auto"]])
                 row["last_sync"] = format_datetime(row["last_sync"]) or _("never")
@@ -433,6 +433,12 @@ def conflicts_keep(ctx, conflict_id: str, other: bool) -> None:
 
     keep(ctx.profile(), conflict_id, LOST if other else KEPT)
     click.echo(_("Conflict settled."))
+
+
+def _label(labels: dict[str, str], code: str | None) -> str:
+    """A stored code's label in the UI language (the code itself when it has none)."""
+    message = labels.get(code or "")
+    return _(message) if message else code or ""
 
 
 def _conflict_shown(row: dict) -> dict:

@@ -190,15 +190,29 @@ def _walk(command: click.Command) -> Iterator[click.Command]:
             yield from _walk(sub)
 
 
-def _translated(obj: Any, attr: str, translate: Callable[[str], str]) -> None:
+def keep_examples(text: str) -> str:
+    """Mark the indented paragraphs of a help text (an example's command lines) with
+    click's ``\\b``, so that they print line by line as written instead of rewrapped."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(
+        "\b\n" + paragraph
+        if paragraph.strip() and all(line.startswith("    ") for line in paragraph.splitlines())
+        else paragraph
+        for paragraph in paragraphs
+    )
+
+
+def _translated(
+    obj: Any, attr: str, translate: Callable[[str], str], shape: Callable[[str], str] = str
+) -> None:
     sources = obj.__dict__.setdefault(HELP_SOURCE, {})
     if attr not in sources:
         sources[attr] = getattr(obj, attr)
     source = sources[attr]
     if isinstance(source, Help):
-        setattr(obj, attr, source.translate(translate))
+        setattr(obj, attr, shape(source.translate(translate)))
     elif source:
-        setattr(obj, attr, translate(inspect.cleandoc(source)))
+        setattr(obj, attr, shape(translate(inspect.cleandoc(source))))
 
 
 def localize(root: click.Command, translate: Callable[[str], str]) -> None:
@@ -208,8 +222,9 @@ def localize(root: click.Command, translate: Callable[[str], str]) -> None:
     language translates from the source, not from the previous translation.
     """
     for command in _walk(root):
-        for attr in ("help", "short_help", "epilog"):
-            _translated(command, attr, translate)
+        for attr in ("help", "epilog"):
+            _translated(command, attr, translate, keep_examples)
+        _translated(command, "short_help", translate)
         for param in command.params:
             if isinstance(param, click.Option):
                 _translated(param, "help", translate)

@@ -50,6 +50,16 @@ def test_every_command_has_help_with_an_example():
     assert "Example:" in cli.help
 
 
+def test_help_examples_print_line_by_line_as_written():
+    lines = [
+        line.strip() for line in CliRunner().invoke(cli, ["export", "--help"]).output.splitlines()
+    ]
+    assert "fieldkit export hq-snapshot.fkb --snapshot" in lines  # not run into the line above
+    assert 'fieldkit export for-lawyer.fkb --snapshot --outside --passphrase "long words"' in lines
+    help_text = CliRunner().invoke(cli, ["contacts", "add", "--help"]).output
+    assert "--country IN --tags police,delhi" in help_text  # one line, ready to copy
+
+
 def test_init_add_list_show_edit_delete_restore(run):
     result = run("init", "--org", "Shakti", "--device", "Delhi laptop", "--country", "IN")
     assert result.exit_code == 0, result.output

@@ -237,9 +237,9 @@ def test_cli_demo_prints_the_counts_and_laws_list_shows_palermo(tmp_path):
     path = str(tmp_path / "P")
     first = runner.invoke(cli, ["--profile", path, "demo"], catch_exceptions=False)
     assert first.exit_code == 0
-    assert "5 contacts, 1 campaigns, 25 materials, 30 laws" in first.output
+    assert "Contacts: 5, campaigns: 1, materials: 25, laws: 30." in first.output
     again = runner.invoke(cli, ["--profile", path, "demo"], catch_exceptions=False)
-    assert "0 contacts, 0 campaigns, 0 materials, 0 laws" in again.output
+    assert "Contacts: 0, campaigns: 0, materials: 0, laws: 0." in again.output
 
     listed = runner.invoke(
         cli, ["--profile", path, "laws", "list", "--jurisdiction", "intl"], catch_exceptions=False

@@ -248,7 +248,7 @@ def test_cli_demo_prints_the_counts_and_laws_list_shows_palermo(tmp_path):
     assert starter_id("laws:palermo-protocol:en") in listed.output
     assert "Protocol to Prevent, Suppress" in listed.output
     assert "Trafficking Victims Protection Act" not in listed.output
-    assert len([line for line in listed.output.splitlines() if " intl " in line]) == 10
+    assert len([line for line in listed.output.splitlines() if " International " in line]) == 10
 
     as_json = runner.invoke(
         cli,

@@ -9,7 +9,7 @@ from fieldkit.data import entities as E
 from fieldkit.data.clock import new_ids
 from fieldkit.data.schema import leading_index_columns
 from fieldkit.data.search import fts_query
-from fieldkit.data.store import Cancelled, Progress, Store, chunked, new_record_id
+from fieldkit.data.store import Cancelled, Progress, Store, chunked, gc_paused, new_record_id
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
 
@@ -59,7 +59,7 @@ class Records:
         ids: list[str] = []
         done = 0
         check = _complete if normalized else E.normalize
-        with self.store.write():
+        with gc_paused(), self.store.write():
             for chunk in chunked(rows, batch):
                 prepared = []
                 fresh = iter(new_ids(len(chunk)))

@@ -9,6 +9,7 @@ timestamp, the device id). There is no other path to change a synced row.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import sqlite3
@@ -381,6 +382,19 @@ class Store:
         with contextlib.suppress(*DB_ERRORS):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during bulk work that makes many small objects
+    which stay alive (it would walk them all again and again; they form no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def new_record_id() -> str:

@@ -7,8 +7,6 @@ whose per-duplicate choices the user can change before :func:`fieldkit.interop.a
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.data.store import Cancelled, Progress
+from fieldkit.data.store import Cancelled, Progress, gc_paused
 from fieldkit.i18n import N_, _
 from fieldkit.interop import layouts, vcard
 from fieldkit.interop.csv_read import open_csv
@@ -107,17 +105,7 @@ class ImportPlan:
         )
 
 
-@contextlib.contextmanager
-def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects that stay alive are
-    made (it would walk them all again and again); nothing here forms cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+bulk = gc_paused  # kept for the import's callers
 
 
 def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft], Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from fieldkit import audit
 from fieldkit.data.clock import new_id
-from fieldkit.data.store import Store
+from fieldkit.data.store import Store, gc_paused
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
 from fieldkit.sync import org as O
@@ -344,7 +344,8 @@ def import_bytes(
     also: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Decrypt, verify and apply one bundle file's bytes; refusals leave the store as it was."""
-    bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
+    with gc_paused():  # a bundle is read into many small objects at once
+        bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
     if bundle.device == profile.device_id:  # its own changes, relayed back: nothing to do
         m = bundle.manifest
         result = ImportResult(bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"])
@@ -354,7 +355,8 @@ def import_bytes(
             with profile.store.write():
                 also()
         return result
-    result = apply_bundle(profile, bundle, revocations, also=also)
+    with gc_paused():
+        result = apply_bundle(profile, bundle, revocations, also=also)
     if not result.already:
         audit.record(
             profile.store,

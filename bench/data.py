@@ -160,8 +160,11 @@ def build_profile(path: Path, n_contacts: int, n_materials: int = 0):
 
 
 def cached_profile(n_contacts: int, n_materials: int = 0) -> Path:
-    """Build once, reuse across runs: bench/.cache/profile-<n>-<m>."""
-    folder = Path(__file__).parent / ".cache" / f"profile-{n_contacts}-{n_materials}"
+    """Build once per schema version, reuse across runs: bench/.cache/profile-<n>-<m>-s<v>."""
+    from fieldkit.data.schema import schema_version
+
+    name = f"profile-{n_contacts}-{n_materials}-s{schema_version()}"
+    folder = Path(__file__).parent / ".cache" / name
     if not (folder / "fieldkit.db").exists():
         import shutil
 

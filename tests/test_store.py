@@ -320,6 +320,43 @@ def test_migrating_an_older_profile_backs_it_up_first(tmp_path):
         profile.close()
 
 
+def test_search_indexes_lose_their_prefix_indexes_and_keep_every_record(tmp_path):
+    from sqlite_utils import Database
+
+    from fieldkit.data.schema import sqlite_migrations
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db = Database(folder / "fieldkit.db")
+    sqlite_migrations().apply(db, stop_before=["m005_fts_without_prefix_indexes"])
+    for i, name in enumerate(["Asha Rao", "Ashok Kumar", "Meena Shah"]):
+        db.execute(
+            "INSERT INTO contacts (id, name, organization, kind, sensitivity) "
+            "VALUES (?, ?, 'Women Police Station', 'official', 'normal')",
+            [f"c{i}", name],
+        )
+    db.conn.commit()
+    assert (
+        "prefix"
+        in db.execute("SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'").fetchone()[0]
+    )
+    db.conn.close()
+    profile = Profile.open(folder)
+    try:
+        conn = profile.store.conn
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name LIKE '%\\_fts' ESCAPE '\\'"
+        ):
+            assert "prefix" not in sql
+        conn.execute("INSERT INTO contacts_fts(contacts_fts, rank) VALUES ('integrity-check', 1)")
+        assert {h.title for h in profile.search("Ash")} == {"Asha Rao", "Ashok Kumar"}
+        assert len(profile.search("police")) == 3
+        new = profile.contacts.add({"name": "Ashwini Patil"})
+        assert new in {h.id for h in profile.search("ashw")}  # the triggers are back
+    finally:
+        profile.close()
+
+
 def test_sqlite_errors_become_messages_that_say_what_to_do(tmp_path):
     from fieldkit.data.store import explain_sqlite_error
 

@@ -88,15 +88,19 @@ def create_record_table(db: Database, table: str, columns: dict[str, str]) -> No
     )
 
 
-def create_fts(db: Database, table: str, fields: list[str]) -> None:
-    """An external-content FTS5 index over ``fields``, kept in step by triggers."""
+def create_fts(db: Database, table: str, fields: list[str], *, prefix: str | None = None) -> None:
+    """An external-content FTS5 index over ``fields``, kept in step by triggers.
+
+    ``prefix`` adds FTS5 prefix indexes (only the first schema had them, see m005).
+    """
     fts = f"{table}_fts"
     cols = ", ".join(fields)
     new = ", ".join(f"new.[{f}]" for f in fields)
     old = ", ".join(f"old.[{f}]" for f in fields)
+    extra = f", prefix='{prefix}'" if prefix else ""
     db.execute(
         f"CREATE VIRTUAL TABLE [{fts}] USING fts5({cols}, content='{table}', "
-        f"content_rowid='rid', tokenize='{FTS_TOKENIZE}', prefix='2 3')"
+        f"content_rowid='rid', tokenize='{FTS_TOKENIZE}'{extra})"
     )
     db.execute(
         f"CREATE TRIGGER [{table}_fts_ai] AFTER INSERT ON [{table}] BEGIN "
@@ -256,7 +260,7 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE)")
     db.execute("CREATE INDEX contacts_country ON contacts(country, deleted)")
-    create_fts(db, "contacts", ["name", "title", "organization", "city", "tags"])
+    create_fts(db, "contacts", ["name", "title", "organization", "city", "tags"], prefix="2 3")
     create_tag_index(db, "contacts")
 
     create_record_table(
@@ -274,7 +278,7 @@ def m001_initial(db: Database) -> None:
             "tags": T,
         },
     )
-    create_fts(db, "campaigns", ["title", "summary", "asks", "tags"])
+    create_fts(db, "campaigns", ["title", "summary", "asks", "tags"], prefix="2 3")
     create_tag_index(db, "campaigns")
 
     create_record_table(db, "campaign_targets", {"campaign_id": T, "contact_id": T, "role": T})
@@ -320,7 +324,7 @@ def m001_initial(db: Database) -> None:
         },
     )
     db.execute("CREATE INDEX materials_group ON materials(group_id, lang)")
-    create_fts(db, "materials", ["title", "body", "source", "tags"])
+    create_fts(db, "materials", ["title", "body", "source", "tags"], prefix="2 3")
     create_tag_index(db, "materials")
 
     create_record_table(
@@ -346,7 +350,10 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX laws_group ON laws(group_id, lang)")
     create_fts(
-        db, "laws", ["title", "short_title", "summary", "key_provisions", "citation", "tags"]
+        db,
+        "laws",
+        ["title", "short_title", "summary", "key_provisions", "citation", "tags"],
+        prefix="2 3",
     )
     create_tag_index(db, "laws")
 
@@ -438,6 +445,24 @@ def m004_sync_partial(db: Database) -> None:
         "CREATE TABLE sync_partial (device TEXT NOT NULL, dseq INTEGER NOT NULL, "
         "PRIMARY KEY (device, dseq)) WITHOUT ROWID"
     )
+
+
+@migrations()
+def m005_fts_without_prefix_indexes(db: Database) -> None:
+    """Search indexes without FTS5 prefix indexes: they doubled the cost of indexing every
+    write, while prefix queries spend their time ranking matches, not finding the terms
+    (measured at 100k contacts: the same query times with and without)."""
+    for (fts,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_fts' ESCAPE '\\' "
+        "AND sql LIKE '%fts5%' ORDER BY name"
+    ).fetchall():
+        table = fts.removesuffix("_fts")
+        fields = fts_fields(db, table)
+        for suffix in ("_fts_ai", "_fts_ad", "_fts_au"):
+            db.execute(f"DROP TRIGGER IF EXISTS [{table}{suffix}]")
+        db.execute(f"DROP TABLE [{fts}]")
+        create_fts(db, table, fields)
+        db.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('rebuild')")
 
 
 def schema_version() -> int:

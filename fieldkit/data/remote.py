@@ -9,7 +9,6 @@ holds for merged writes too. Deciding *which* values win is the job of
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from functools import cache
 from typing import Any
@@ -17,16 +16,13 @@ from typing import Any
 from fieldkit.data import entities as E
 from fieldkit.data.clock import hlc_to_iso
 from fieldkit.data.schema import bulk_indexing
-from fieldkit.data.store import Store
+from fieldkit.data.store import Store, list_text
 
 # (device, dseq, table, row id, hlc, data JSON text)
 RemoteChange = tuple[str, int, str, str, int, str]
 
 
 BULK_MIN = 50
-
-
-_LIST_JSON = json.JSONEncoder(ensure_ascii=False)  # as E.to_sql stores lists
 
 
 @cache
@@ -55,13 +51,11 @@ def put_remote(
     )
     inserts: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
-    encode = _LIST_JSON.encode
+    encode = list_text
     for (table, row_id), (exists, values, hlc) in rows.items():
         lists = _list_fields(table)
         names = tuple(values)
-        sql_values = [
-            encode(values[n]) if n in lists and values[n] is not None else values[n] for n in names
-        ]
+        sql_values = [encode(values[n]) if n in lists else values[n] for n in names]
         stamp = hlc_to_iso(hlc)
         if exists:
             updates[(table, names)].append([*sql_values, stamp, row_id])

@@ -9,6 +9,7 @@ timestamp, the device id). There is no other path to change a synced row.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import logging
@@ -38,6 +39,24 @@ Progress = Callable[[int, int], None]
 
 _CHANGE_JSON = json.JSONEncoder(separators=(",", ":"))  # ASCII escapes: faster
 _LIST_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _list_text(items: tuple) -> str:
+    return _LIST_JSON.encode(list(items))
+
+
+def list_text(value: list | None) -> str | None:
+    """A list field as stored (JSON, as ``entities.to_sql`` writes it). Bulk writes repeat
+    the same few lists of tags and languages, so their text is kept once made."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        try:
+            return _list_text(tuple(value))
+        except TypeError:  # an unhashable item: not a list of texts
+            pass
+    return _LIST_JSON.encode(value)
 
 
 class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
@@ -300,7 +319,7 @@ class Store:
         lists = {f.name for f in entity.fields if f.kind == E.LIST}
         cols = ", ".join(f"[{c}]" for c in ("id", *names, "created", "modified"))
         marks = ", ".join("?" * (len(names) + 3))
-        dumps = _LIST_JSON.encode
+        dumps = list_text
         change_json = _CHANGE_JSON.encode
         device = self.device_id
         tick = self.clock.tick
@@ -314,10 +333,7 @@ class Store:
             insert_rows.append(
                 (
                     row_id,
-                    *[
-                        (dumps(get(n)) if get(n) is not None else None) if n in lists else get(n)
-                        for n in names
-                    ],
+                    *[dumps(get(n)) if n in lists else get(n) for n in names],
                     stamp,
                     stamp,
                 )

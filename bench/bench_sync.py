@@ -83,11 +83,15 @@ def bench_import(root: Path, n: int) -> list[Result]:
         "SELECT device, dseq, tbl, row_id, hlc, data FROM changes ORDER BY dseq"
     ).fetchall()
     baseline = min(raw_baseline(root / f"raw{i}.db", changes) for i in range(2))
-    fresh = Profile.create(root / "fresh", device_name="fresh")
-    O.join(fresh, O.issue_enrolment(hq, "fresh"))
-    import_s = timed(lambda: import_bytes(fresh, data))
-    assert fresh.contacts.count() == n
-    for p in (hq, office, fresh):
+    times = []
+    for i in range(2):  # the best of two fresh devices, as the baseline is the best of two
+        fresh = Profile.create(root / f"fresh{i}", device_name=f"fresh{i}")
+        O.join(fresh, O.issue_enrolment(hq, f"fresh{i}"))
+        times.append(timed(lambda fresh=fresh: import_bytes(fresh, data)))
+        assert fresh.contacts.count() == n
+        fresh.close()
+    import_s = min(times)
+    for p in (hq, office):
         p.close()
     rate = n / import_s
     return [

@@ -294,7 +294,7 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
     own = manifest.get("kind") != SNAPSHOT
     device = manifest["device"]
     first, last = manifest.get("first", 0), manifest.get("last", 0)
-    fields = {name: {*e.field_names, "deleted"} for name, e in E.ENTITIES.items()}
+    fields = {name: frozenset({*e.field_names, "deleted"}) for name, e in E.ENTITIES.items()}
     read = _DECODER.raw_decode  # one line at a time, without json.loads' per-call work
     try:
         text = payload.decode("utf-8")
@@ -304,7 +304,7 @@ def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:
             if end < size and text[end] != "\n":
                 raise ValueError
             dev, dseq, tbl, row_id, hlc, data = change
-            if not isinstance(data, dict) or set(data) - fields[tbl]:
+            if not isinstance(data, dict) or not fields[tbl].issuperset(data):
                 raise ValueError
             if own and (dev != device or not first <= dseq <= last):
                 raise ValueError

@@ -197,3 +197,26 @@ def test_an_encrypted_profile_syncs_from_the_page(qtbot, tmp_path, page_for):
     assert sync(hq, target_from_location(str(tmp_path / "usb"))).changes == 1
     office.close()
     hq.close()
+
+
+def test_records_a_sync_brings_in_show_in_the_lists_at_once(qtbot, tmp_path, open_app):
+    hq, (delhi,) = make_org(tmp_path, "delhi")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq.contacts.add({"name": "Anti-Trafficking Unit, Patna"})
+    sync(hq, target_from_location(str(usb)))
+    save_target(delhi, Target("usb", "folder", str(usb)))
+    session = open_app(delhi.path)
+    contacts = session.window.show_section("contacts")
+    names = lambda: {  # noqa: E731 - read what the list shows
+        contacts.model.index(r, 0).data() for r in range(contacts.model.rowCount())
+    }
+    assert "Anti-Trafficking Unit, Patna" not in names()
+    page = session.window.show_section("sync")
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000):
+        page.sync_target("usb")
+    qtbot.waitUntil(lambda: "Anti-Trafficking Unit, Patna" in names(), timeout=5_000)
+    page.watcher.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for p in (hq, delhi):
+        p.close()

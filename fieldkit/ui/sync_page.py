@@ -1,8 +1,9 @@
 """The Sync section: targets, last sync, pending changes, Sync with progress, conflicts.
 
-Self-contained: ``SyncPage(profile)`` takes the window's reading profile for
-what it shows; syncs and conflict choices run in the background on their
-own connection (see :mod:`fieldkit.ui.sync_watcher`).
+``SyncPage(profile, ops=...)`` takes the window's reading profile for what it
+shows; syncs and conflict choices run in the background on their own connection
+(see :mod:`fieldkit.ui.sync_watcher`). What they change is announced through
+the app's ``ops.changed``, so the other sections' lists show it at once.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.data import entities as E
 from fieldkit.data.store import Cancelled
 from fieldkit.i18n import N_, _, format_datetime
 from fieldkit.profile import Profile
@@ -194,10 +196,11 @@ class SyncPage(QWidget):
     sync_finished = Signal(str, object)  # target name, report or exception
     conflicts_changed = Signal()
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None):
+    def __init__(self, profile: Profile, parent: QWidget | None = None, *, ops=None):
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.profile = profile
+        self.ops = ops  # the app's operations; its ``changed`` signal refreshes the lists
         self.task: Task | None = None
         self.task_target: str | None = None
         self.task_auto = False
@@ -397,6 +400,8 @@ class SyncPage(QWidget):
         if auto:
             self.watcher.finished(name, ok=True)
         self.refresh()
+        if report.applied:
+            self._announce()
         if report.conflicts:
             self.conflicts_changed.emit()
         self.sync_finished.emit(name, report)
@@ -410,7 +415,13 @@ class SyncPage(QWidget):
         if auto:
             self.watcher.finished(name, ok=False)
         self.refresh()
+        self._announce()  # files applied before the failure or the cancel are kept
         self.sync_finished.emit(name, exc)
+
+    def _announce(self) -> None:
+        """Tell the app's lists that records may have changed under them."""
+        if self.ops is not None:
+            self.ops.changed.emit({entity.table for entity in E.ENTITIES.values()})
 
     def _ask(self, name: str) -> None:
         box = QMessageBox(self)
@@ -451,6 +462,7 @@ class SyncPage(QWidget):
 
     def _kept(self) -> None:
         self.refresh()
+        self._announce()
         if self.conflict_dialog is not None:
             self.conflict_dialog.set_conflicts(list_conflicts(self.profile))
         self.conflicts_changed.emit()

@@ -1,12 +1,13 @@
-"""The UI languages offered, their names and their writing direction."""
+"""The UI languages offered (those of :data:`fieldkit.i18n.LANGUAGES`), their own names and
+their writing direction."""
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
+from fieldkit import i18n
 
 # Each language's own name: a table, because loading babel's data for eight
 # locales costs half a second at start-up.
-UI_LANGUAGES = {
+_OWN_NAMES = {
     "en": "English",
     "es": "Español",
     "fr": "Français",
@@ -16,6 +17,8 @@ UI_LANGUAGES = {
     "sw": "Kiswahili",
     "ru": "Русский",
 }
+# In the order of fieldkit.i18n; a shipped language without its name here fails at import.
+UI_LANGUAGES = {code: _OWN_NAMES[code] for code in i18n.LANGUAGES}
 
 
 def language_name(code: str) -> str:
@@ -24,9 +27,5 @@ def language_name(code: str) -> str:
 
 
 def is_rtl(code: str) -> bool:
-    if code in ("", "en"):
-        return False
-    try:
-        return Locale.parse(code).text_direction == "rtl"
-    except (ValueError, UnknownLocaleError):
-        return False
+    """Whether ``code`` is written right to left (as :func:`fieldkit.i18n.is_rtl` says)."""
+    return bool(code) and i18n.is_rtl(code)

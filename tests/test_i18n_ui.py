@@ -270,6 +270,27 @@ def test_settings_shows_translation_completeness(qtbot, open_app, profile):
     assert table.rowCount() == len(i18n.LANGUAGES)
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "31 mars 2024, 14:05:09"),
+        ("hi", "31 मार्च 2024, 2:05:09 pm"),
+        ("en", "Mar 31, 2024, 2:05:09\u202fPM"),
+    ],
+)
+def test_audit_log_times_follow_the_ui_language(qtbot, profile, lang, expected):
+    from fieldkit import audit
+    from fieldkit.ui.audit_dialog import AuditDialog
+
+    audit.record(profile.store, "export", entity="contacts", rows=3)
+    with profile.store.write():  # a known moment instead of now
+        profile.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+    i18n.set_language(lang)
+    dialog = AuditDialog(profile)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == expected
+
+
 def test_translation_side_by_side_with_outdated_warning(qtbot, open_app, profile):
     en = profile.laws.add(
         {

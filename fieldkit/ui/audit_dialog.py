@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import audit
-from fieldkit.i18n import _
+from fieldkit.i18n import _, format_datetime
 
 LIMIT = 1000
 
@@ -64,7 +64,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(found))
         for row, entry in enumerate(found):
             cells = (
-                entry["at"].replace("T", " ")[:19],
+                format_datetime(entry["at"]),  # as the CLI shows it, in the UI language
                 entry["label"],
                 audit.describe(entry["details"]),
             )

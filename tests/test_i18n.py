@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from fieldkit.i18n_pseudo import pseudo, write_pseudo_catalog
 
 SHIPPED = [lang for lang in i18n.LANGUAGES if lang != "en"]
 PO = {lang: i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "fieldkit.po" for lang in SHIPPED}
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +59,38 @@ def test_msgfmt_check_passes(lang, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
+
+
+def _message_ids(path: Path) -> set[tuple[str | None, str]]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+
+
+def test_template_and_catalogs_hold_every_marked_string(tmp_path):
+    """`make i18n` ran after the last change to a marked string: the template is what the
+    source marks today and every catalog was updated from it, so the completeness measured
+    below is that of the app as it is, not of an older extraction."""
+    fresh = tmp_path / "fresh.pot"
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            *("-q", "extract", "-F", str(ROOT / "locales" / "babel.cfg")),
+            "--no-default-keywords",
+            *("-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"),
+            *("-k", "NP_:1c,2", "-o", str(fresh), "."),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    source = _message_ids(fresh)
+    template = _message_ids(i18n.LOCALE_DIR / "fieldkit.pot")
+    assert len(source) > 100
+    assert sorted(source - template, key=str) == [], "not in locales/fieldkit.pot: run make i18n"
+    assert sorted(template - source, key=str) == [], "no longer in the source: run make i18n"
+    for lang, po in PO.items():
+        missing = sorted(template - _message_ids(po), key=str)
+        assert missing == [], f"{lang}: not merged into its catalog, run make i18n"
 
 
 @pytest.fixture(scope="module")

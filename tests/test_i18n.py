@@ -246,6 +246,23 @@ def test_countries_are_sorted_in_the_ui_language():
     assert len(names) > 240
 
 
+def test_dates_and_countries_come_from_babel_not_from_hand_written_code():
+    """No `strftime` (English month names, one order for every language) and no list of
+    country names in the code: both come from babel in the UI language."""
+    allowed = {"fieldkit/data/backup.py"}  # a backup's file name, never shown as a date
+    sample = ("Afghanistan", "Bangladesh", "Kenya", "Nigeria", "Brazil", "Philippines")
+    strftime, countries = [], []
+    for path in sorted((ROOT / "fieldkit").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if "strftime(" in text and name not in allowed:
+            strftime.append(name)
+        if sum(country in text for country in sample) >= 2:
+            countries.append(name)
+    assert strftime == [], "format dates with fieldkit.i18n.format_date / format_datetime"
+    assert countries == [], "take country names from fieldkit.i18n.countries / country_name"
+
+
 def test_language_names_and_direction():
     assert i18n.native_language_name("ar") == "العربية"
     assert i18n.language_name("hi", "fr") == "hindi"

@@ -83,6 +83,39 @@ def test_idle_time_is_a_setting(qtbot, window, secret, install_lock):
     assert install_lock(window, secret).idle_ms == 0
 
 
+def test_idle_time_set_in_the_settings_page(qtbot, open_app, profile, monkeypatch):
+    import time
+
+    session = open_app(profile.path)
+    page = session.window.show_section("settings")
+    assert page.lock_after.value() == 10 and session.lock.idle_ms == 10 * 60_000
+    monkeypatch.setattr(lock_module, "MINUTE_MS", 100)  # the lock's minute, 0.1 s long
+    page.lock_after.setValue(3)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text() == "Settings saved.", timeout=5000)
+    saved = time.monotonic()
+    lock = session.lock
+    assert profile.setting("lock_after_minutes") == "3"
+    assert lock.idle_ms == 300 and lock.timer.isActive() and not lock.is_locked
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    assert time.monotonic() - saved >= 0.25  # after the new time, not at once
+    assert not session.window.isVisible()
+    lock.screen.unlock_button.click()  # a profile without a passphrase
+    session.close()
+
+    reopened = open_app(profile.path)  # the choice survives closing the app
+    page = reopened.window.show_section("settings")
+    assert page.lock_after.value() == 3 and reopened.lock.idle_ms == 300
+    page.lock_after.setValue(0)
+    assert page.lock_after.text() == "Never"
+    page.save_button.click()
+    qtbot.waitUntil(lambda: profile.setting("lock_after_minutes") == "0", timeout=5000)
+    qtbot.waitUntil(lambda: page.saved_label.text() == "Settings saved.", timeout=5000)
+    assert reopened.lock.idle_ms == 0 and not reopened.lock.timer.isActive()
+    qtbot.wait(500)
+    assert not reopened.lock.is_locked
+
+
 def test_lock_shortcut(qtbot, window, secret, install_lock):
     lock = install_lock(window, secret, idle_ms=0)
     window.activateWindow()

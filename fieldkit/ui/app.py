@@ -74,6 +74,7 @@ class AppSession:
         from fieldkit.ui.lock import install_lock
 
         self.lock = install_lock(self.window, self.reader)  # idle lock, Ctrl+L, panic
+        self.ctx.lock = self.lock  # the Settings page changes its idle time
 
     def _start_worker(self) -> None:
         if not self.closed:

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
 from fieldkit.profile import Profile
 from fieldkit.ui.ops import Operations
 
+if TYPE_CHECKING:
+    from fieldkit.ui.lock import LockController
+
 
 @dataclass
 class AppContext:
-    """``profile`` is the UI thread's reading profile: never write through it, use ``ops``."""
+    """``profile`` is the UI thread's reading profile: never write through it, use ``ops``.
+
+    ``lock`` is the running idle lock (set by the app's session; None without one).
+    """
 
     profile: Profile
     ops: Operations
     undo: QUndoStack
+    lock: LockController | None = None

@@ -5,7 +5,8 @@ The main window installs it with one call::
     self.lock = install_lock(self, profile)
 
 * Idle lock: after ``lock_after_minutes`` (a profile setting, default 10; 0 turns
-  it off) without a key press, click or mouse move anywhere in the app.
+  it off; chosen on the Settings page) without a key press, click or mouse move
+  anywhere in the app.
 * Lock shortcut (Ctrl+L): hides every window and shows the lock screen. A
   dialog waiting for an answer (``exec()``) ends as if cancelled when it is
   hidden: what was typed in it is lost, never left on screen.
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 
 IDLE_SETTING = "lock_after_minutes"
 DEFAULT_IDLE_MINUTES = 10
+MAX_IDLE_MINUTES = 240
+MINUTE_MS = 60_000  # the lock's minute (tests shorten it)
 LOCK_SHORTCUT = "Ctrl+L"
 PANIC_SHORTCUT = "Ctrl+Shift+H"
 
@@ -52,6 +55,15 @@ _ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+
+
+def idle_minutes(profile) -> int:
+    """The idle time saved in the profile, in minutes (0: the idle lock is off)."""
+    raw = profile.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES))
+    try:
+        return max(0, int(raw or 0))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
 
 
 class LockScreen(QWidget):
@@ -134,18 +146,17 @@ class LockController(QObject):
     # --- settings -------------------------------------------------------------
 
     def _idle_from_settings(self) -> int:
-        raw = self.profile.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES))
-        try:
-            minutes = max(0, int(raw or 0))
-        except ValueError:
-            minutes = DEFAULT_IDLE_MINUTES
-        return minutes * 60_000
+        return idle_minutes(self.profile) * MINUTE_MS
+
+    def reload_settings(self) -> None:
+        """Apply the idle time saved in the profile (the Settings page calls it after saving)."""
+        self.set_idle_ms(self._idle_from_settings())
 
     def set_idle_minutes(self, minutes: int) -> None:
         """Change (and remember) the idle time; 0 turns the idle lock off."""
         minutes = max(0, int(minutes))
         self.profile.set_settings(**{IDLE_SETTING: minutes})
-        self.set_idle_ms(minutes * 60_000)
+        self.set_idle_ms(minutes * MINUTE_MS)
 
     def set_idle_ms(self, ms: int) -> None:
         self.idle_ms = ms

@@ -1,4 +1,5 @@
-"""Settings of this device: organisation, device name, UI language, default country."""
+"""Settings of this device: organisation, device name, UI language, default country, and the
+idle time after which the app locks."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +19,7 @@ from fieldkit.errors import ValidationError
 from fieldkit.i18n import _, set_language
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
+from fieldkit.ui.lock import IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
 from fieldkit.ui.record_dialog import ERROR_STYLE
 from fieldkit.ui.translation_status import TranslationStatus
 
@@ -39,6 +42,10 @@ class SettingsPage(QWidget):
             self.language.addItem(language_name(code), code)
         current = profile.setting("language") or "en"
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.lock_after = QSpinBox()
+        self.lock_after.setObjectName("lock_after_minutes")
+        self.lock_after.setRange(0, MAX_IDLE_MINUTES)  # 0: never lock when idle
+        self.lock_after.setValue(min(idle_minutes(profile), MAX_IDLE_MINUTES))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -47,10 +54,9 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         self.form = QFormLayout()
-        self.labels = [QLabel() for _i in range(4)]
-        for label, widget in zip(
-            self.labels, (self.organization, self.device, self.language, self.country), strict=True
-        ):
+        self.labels = [QLabel() for _i in range(5)]
+        fields = (self.organization, self.device, self.language, self.country, self.lock_after)
+        for label, widget in zip(self.labels, fields, strict=True):
             label.setBuddy(widget)
             self.form.addRow(label, widget)
         layout = QVBoxLayout(self)
@@ -65,10 +71,17 @@ class SettingsPage(QWidget):
     def retranslate(self) -> None:
         for label, text in zip(
             self.labels,
-            (_("&Organisation"), _("&Device name"), _("&Language"), _("Default &country")),
+            (
+                _("&Organisation"),
+                _("&Device name"),
+                _("&Language"),
+                _("Default &country"),
+                _("Loc&k after this many minutes without use"),
+            ),
             strict=True,
         ):
             label.setText(text)
+        self.lock_after.setSpecialValueText(_("Never"))
         self.save_button.setText(_("Save settings"))
         self.saved_label.setText("")
         self.translation_status.retranslate()
@@ -88,6 +101,7 @@ class SettingsPage(QWidget):
             "device_name": self.device.text().strip(),
             "language": self.language.currentData(),
             "default_country": country.upper(),
+            IDLE_SETTING: self.lock_after.value(),
         }
         self.ctx.ops.run(
             lambda profile, job: profile.set_settings(**values),
@@ -95,5 +109,7 @@ class SettingsPage(QWidget):
         )
 
     def _saved(self, language: str) -> None:
+        if self.ctx.lock is not None:
+            self.ctx.lock.reload_settings()  # the new idle time counts from now
         set_language(language)
         self.saved_label.setText(_("Settings saved."))

@@ -1,4 +1,5 @@
-"""Idle lock, lock shortcut and panic shortcut on real Qt widgets (offscreen)."""
+"""Idle lock, lock shortcut, panic shortcut, the audit log and "Erase this device" on real Qt
+widgets (offscreen)."""
 
 from __future__ import annotations
 
@@ -245,3 +246,72 @@ def test_audit_log_from_the_main_window(qtbot, tmp_path, open_app):
     dialog = session.window.audit_log()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Export"
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring backend (keyrings.alt's file keyring) in tmp_path, trusted for this test."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    class TrustedFileKeyring(PlaintextKeyring):
+        priority = 1
+
+    before = keyring.get_keyring()
+    backend = TrustedFileKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+def _files(folder):
+    return {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_erase_this_device_from_settings(qtbot, tmp_path, file_keyring):
+    from PySide6.QtCore import QSettings
+
+    from fieldkit.sync import credentials, engine
+    from fieldkit.sync import org as O
+    from fieldkit.ui.app import AppSession
+
+    folder = tmp_path / "office"
+    with Profile.create(folder, organization="Office", passphrase=PASS) as p:
+        O.create_org(p, "Office")  # the device's signing key and the organisation's key
+        p.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
+        p.attach_bytes(b"photo", "p.jpg")
+        p.backup()
+        usb = engine.target_from_location(str(tmp_path / "usb"), name="usb")
+        engine.save_target(p, usb, password="webdav secret")
+        account = f"{p.device_id}:usb"
+    assert file_keyring.get_password(credentials.SERVICE, account) == "webdav secret"
+    files = _files(folder)
+    assert {path.parts[0] for path in files} >= {"fieldkit.db", "backups", "attachments"}
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    session = AppSession(folder, settings, passphrase=PASS)
+    try:
+        session.window.show()
+        page = session.window.show_section("settings")
+        assert page.erase_button.text() == "Erase this device…"
+        dialog = page.ask_erase()
+        assert dialog.isVisible() and "Type ERASE to confirm" in dialog.findChild(QLabel).text()
+        dialog.word.setText("erase")  # not the word asked for
+        dialog.erase_button.click()
+        assert dialog.isVisible() and "did not match" in dialog.message.text()
+        dialog.reject()
+        qtbot.wait(300)
+        assert _files(folder) >= files and not session.closed  # nothing erased, still open
+        assert file_keyring.get_password(credentials.SERVICE, account) == "webdav secret"
+
+        dialog = page.ask_erase()
+        dialog.word.setText("ERASE")
+        dialog.erase_button.click()
+        qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)
+        assert session.closed  # the window and both profiles were closed first
+        assert "erased from this device" in session.erased_message.text()
+        assert file_keyring.get_password(credentials.SERVICE, account) is None
+        session.erased_message.close()
+    finally:
+        session.close()

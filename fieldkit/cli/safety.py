@@ -11,13 +11,13 @@ from fieldkit import audit as _audit
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data import encryption
+from fieldkit.data.encryption import ERASE_WORD
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _, format_datetime, ngettext
 from fieldkit.profile import DB_NAME, Profile
 
 PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "FIELDKIT_NEW_PASSPHRASE"
-ERASE_WORD = "ERASE"
 
 
 def passphrase_for(profile_path: Path) -> str | None:
@@ -169,14 +169,9 @@ def erase(ctx, confirmed: bool) -> None:
 
 def _forget_sync_secrets(profile: Profile) -> int:
     """Remove the sync targets' passwords kept outside the profile (the system keyring)."""
-    try:
-        from fieldkit.sync import engine
-    except ImportError:
-        return 0
-    names = [target.name for target in engine.targets(profile)]
-    for name in names:
-        engine.remove_target(profile, name)  # forgets its password and passphrase too
-    return len(names)
+    from fieldkit.sync import engine
+
+    return engine.forget_all_targets(profile)
 
 
 @click.command(

@@ -39,6 +39,7 @@ DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
 MIN_LENGTH = 8
 CACHE_KIB = 65_536
 MAX_TRIES = 5
+ERASE_WORD = "ERASE"  # typed to confirm erasing a profile (the command and the app ask for it)
 WINDOW_SECONDS = 60
 ATTEMPTS_FILE = "unlock-attempts.json"
 SQLITE_HEADER = b"SQLite format 3\x00"

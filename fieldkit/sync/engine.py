@@ -160,6 +160,15 @@ def remove_target(profile: Profile, name: str) -> None:
     credentials.forget_secret(profile, f"{name}#passphrase")
 
 
+def forget_all_targets(profile: Profile) -> int:
+    """Remove every saved target with its password and passphrase (kept in the system keyring,
+    outside the profile): what erasing a profile does first. Returns the number of targets."""
+    names = [target.name for target in targets(profile)]
+    for name in names:
+        remove_target(profile, name)
+    return len(names)
+
+
 def transport_for(profile: Profile, target: Target, password: str | None = None) -> Transport:
     if target.kind == WEBDAV:
         secret = password if password is not None else credentials.load_secret(profile, target.name)

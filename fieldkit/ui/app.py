@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldkit.data.encryption import is_encrypted
+from fieldkit.data.encryption import erase_profile, is_encrypted
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _, set_language
+from fieldkit.i18n import _, ngettext, set_language
 from fieldkit.logs import setup_logging
 from fieldkit.profile import DB_NAME, Profile, data_dir, default_profile_path
 
@@ -58,12 +58,14 @@ class AppSession:
         from fieldkit.ui.worker import Worker
 
         self.closed = False
+        self.path = Path(path)
+        self.erased_message: QMessageBox | None = None
         self.reader = Profile.open(path, passphrase=passphrase)  # errors surface here
         set_language(self.reader.setting("language") or "en")
         self.worker = Worker(Path(path), passphrase)
         self.ops = Operations(self.worker)
         self.undo = QUndoStack()
-        self.ctx = AppContext(self.reader, self.ops, self.undo)
+        self.ctx = AppContext(self.reader, self.ops, self.undo, erase_profile=self.erase)
         self.window = MainWindow(self.ctx, settings)
         # Started once the window is up: opening the writing profile then does not
         # compete with the first paint; jobs submitted before wait in its queue.
@@ -79,6 +81,52 @@ class AppSession:
     def _start_worker(self) -> None:
         if not self.closed:
             self.worker.start()
+
+    def erase(self) -> None:
+        """Erase the profile from this device, as ``fieldkit erase`` does, then quit.
+
+        The sync targets' passwords are forgotten first (on the worker, which writes);
+        then the window and both profiles are closed and the folder is erased. A message
+        says what was done; closing it quits the app.
+        """
+
+        def forget(profile: Profile, job) -> int:
+            from fieldkit.sync import engine
+
+            return engine.forget_all_targets(profile)
+
+        self.ops.run(
+            forget,
+            title=_("Erasing this device…"),
+            on_success=lambda _n: self._erase_now(),
+            on_failure=lambda exc: self._erase_now(),  # forgotten passwords must not stop it
+        )
+
+    def _erase_now(self) -> None:
+        self.close()
+        try:
+            removed = erase_profile(self.path)
+        except FieldKitError as exc:
+            from fieldkit.ui.errors import show_error
+
+            box = show_error(None, exc)
+        else:
+            log.info("profile erased from the app: %d file(s)", removed)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                _("FieldKit"),
+                ngettext(
+                    "The profile was erased from this device (%(n)d file). FieldKit closes now.",
+                    "The profile was erased from this device (%(n)d files). FieldKit closes now.",
+                    removed,
+                )
+                % {"n": removed},
+                QMessageBox.StandardButton.Ok,
+            )
+            box.setObjectName("erasedDialog")
+            box.open()
+        box.finished.connect(QCoreApplication.quit)
+        self.erased_message = box
 
     def close(self) -> None:
         """Close the window, let queued writes finish, close both profiles (once)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
 class AppContext:
     """``profile`` is the UI thread's reading profile: never write through it, use ``ops``.
 
-    ``lock`` is the running idle lock (set by the app's session; None without one).
+    ``lock`` is the running idle lock, and ``erase_profile`` closes the profile and erases
+    it from this device (both set by the app's session; None without one).
     """
 
     profile: Profile
     ops: Operations
     undo: QUndoStack
     lock: LockController | None = None
+    erase_profile: Callable[[], None] | None = None

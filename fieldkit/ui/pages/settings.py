@@ -1,11 +1,12 @@
-"""Settings of this device: organisation, device name, UI language, default country, and the
-idle time after which the app locks."""
+"""Settings of this device: organisation, device name, UI language, default country, the
+idle time after which the app locks, and "Erase this device…"."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,6 +19,7 @@ from fieldkit.data import entities as E
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _, set_language
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.erase_dialog import EraseDialog
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
 from fieldkit.ui.lock import IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
 from fieldkit.ui.record_dialog import ERROR_STYLE
@@ -66,6 +68,17 @@ class SettingsPage(QWidget):
         layout.addWidget(self.saved_label)
         self.translation_status = TranslationStatus(profile)
         layout.addWidget(self.translation_status, 1)
+        self.danger = QGroupBox()
+        self.danger.setObjectName("dangerZone")
+        self.danger_text = QLabel()
+        self.danger_text.setWordWrap(True)
+        self.erase_button = QPushButton()
+        self.erase_button.setObjectName("eraseDevice")
+        self.erase_button.clicked.connect(self.ask_erase)
+        danger = QVBoxLayout(self.danger)
+        danger.addWidget(self.danger_text)
+        danger.addWidget(self.erase_button)
+        layout.addWidget(self.danger)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -85,6 +98,25 @@ class SettingsPage(QWidget):
         self.save_button.setText(_("Save settings"))
         self.saved_label.setText("")
         self.translation_status.retranslate()
+        self.danger.setTitle(_("Danger zone"))
+        self.danger_text.setText(
+            _(
+                "Erasing removes this profile from this computer for good: its records, keys, "
+                "attachments and backups. It cannot be undone."
+            )
+        )
+        self.erase_button.setText(_("Erase this device…"))
+
+    def ask_erase(self) -> EraseDialog:
+        """Ask for the confirmation word; once it is typed, the profile is closed and erased."""
+        dialog = EraseDialog(self.ctx.profile.path, self)
+        dialog.accepted.connect(self._erase)
+        dialog.open()
+        return dialog
+
+    def _erase(self) -> None:
+        if self.ctx.erase_profile is not None:
+            self.ctx.erase_profile()
 
     def save(self) -> None:
         country = self.country.text().strip()

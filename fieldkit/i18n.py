@@ -215,9 +215,16 @@ def format_date(
 
 
 def format_datetime(
-    value: _dt.datetime | str | None, format: str = "medium", language: str | None = None
+    value: _dt.datetime | str | None,
+    format: str = "medium",
+    language: str | None = None,
+    tzinfo: _dt.tzinfo | None = None,
 ) -> str:
-    """A date and time (or ISO string) in the UI language."""
+    """A date and time (or ISO string) in the UI language.
+
+    With ``tzinfo`` (e.g. :func:`local_timezone`) the time is shown in that zone;
+    without, in the zone it was stored in (FieldKit stores UTC).
+    """
     if not value:
         return ""
     if isinstance(value, str):
@@ -227,7 +234,17 @@ def format_datetime(
             return value
     from babel import dates
 
-    return dates.format_datetime(value, format=format, locale=babel_locale(language))
+    return dates.format_datetime(value, format=format, tzinfo=tzinfo, locale=babel_locale(language))
+
+
+def local_timezone() -> _dt.tzinfo:
+    """This computer's time zone (``TZ`` if set, else the system's), read afresh each call."""
+    from babel import localtime
+
+    try:
+        return localtime.get_localzone()
+    except LookupError:  # no zone configured: times stay in UTC
+        return _dt.UTC
 
 
 def format_number(value: float, language: str | None = None) -> str:

@@ -278,10 +278,11 @@ def test_settings_shows_translation_completeness(qtbot, open_app, profile):
         ("en", "Mar 31, 2024, 2:05:09\u202fPM"),
     ],
 )
-def test_audit_log_times_follow_the_ui_language(qtbot, profile, lang, expected):
+def test_audit_log_times_follow_the_ui_language(qtbot, profile, lang, expected, monkeypatch):
     from fieldkit import audit
     from fieldkit.ui.audit_dialog import AuditDialog
 
+    monkeypatch.setenv("TZ", "UTC")  # times are shown in this computer's zone
     audit.record(profile.store, "export", entity="contacts", rows=3)
     with profile.store.write():  # a known moment instead of now
         profile.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
@@ -289,6 +290,37 @@ def test_audit_log_times_follow_the_ui_language(qtbot, profile, lang, expected):
     dialog = AuditDialog(profile)
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == expected
+
+
+def test_audit_log_in_french_and_local_time(qtbot, profile, monkeypatch):
+    """Details as French phrases with French digit grouping; the UTC time shown in local time."""
+    from fieldkit import audit
+    from fieldkit.ui.audit_dialog import AuditDialog
+
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")  # UTC-3 all year
+    audit.record(
+        profile.store,
+        "import",
+        entity="contacts",
+        format="google",
+        created=1200,
+        updated=3,
+        rejected=0,
+    )
+    audit.record(profile.store, "sync", direction="in", kind="changes", changes=1, conflicts=2)
+    with profile.store.write():
+        profile.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+    i18n.set_language("fr")
+    dialog = AuditDialog(profile)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert shown[0][:2] == ["31 mars 2024, 11:05:09", "Synchronisation"]
+    assert shown[0][2] == "Lot de modifications reçu : 1 modification et 2 conflits"
+    assert shown[1][2] == (
+        "Importation de contacts : 1\u202f200 créés, 3 mis à jour et 0 rejeté "
+        "(format Google Contacts)"
+    )
 
 
 def test_translation_side_by_side_with_outdated_warning(qtbot, open_app, profile):

@@ -182,9 +182,9 @@ def test_saving_and_printing_in_the_app_are_in_the_audit_log(qtbot, tmp_path, op
     shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert [row[1] for row in shown] == ["Print", "Print"]
     assert shown[0][2] == (
-        "destination=printer, included_restricted=True, language=en, pages=3, template=letter"
+        "Action-alert letter in English, printed: 3 pages and restricted fields included"
     )
-    assert "destination=pdf" in shown[1][2]
+    assert shown[1][2].startswith("Action-alert letter in English, saved as a PDF: ")
     everything = " ".join(cell for row in shown for cell in row)
     for content in ("Verma", "Hidden Court", "letters.pdf", "shelters"):
         assert content not in everything

@@ -97,6 +97,34 @@ def test_audit_empty_and_filtered(folder):
     assert "Restore" in shown.output
 
 
+def test_audit_in_spanish_local_time_and_raw_json(tmp_path):
+    """`fieldkit audit` words each entry in the profile's language, in local time;
+    --json keeps the stored values (UTC time, codes and counts)."""
+    from fieldkit import audit
+
+    path = tmp_path / "oficina"
+    assert (
+        run(["--profile", str(path), "init", "--org", "Oficina", "--language", "es"]).exit_code == 0
+    )
+    with Profile.open(path) as p:
+        audit.record(p.store, "export", entity="contacts", format="csv", rows=1250, redacted=2)
+        with p.store.write():
+            p.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+    env = {"TZ": "Asia/Kolkata"}  # UTC+5:30
+    shown = run(["--profile", str(path), "audit"], env=env)
+    assert shown.exit_code == 0, shown.output
+    line = shown.output.splitlines()[-1]
+    assert "31 mar 2024, 19:35:09" in line and "Exportación" in line
+    assert line.endswith(
+        "Exportación de contactos: 1.250 filas y 2 contactos restringidos sin datos personales "
+        "(archivo CSV)"
+    )
+    assert "rows=" not in shown.output and "entity" not in shown.output
+    raw = json.loads(run(["--profile", str(path), "audit", "--json"], env=env).output)
+    assert raw[0]["at"] == "2024-03-31T14:05:09.123+00:00"
+    assert raw[0]["details"] == {"entity": "contacts", "format": "csv", "rows": 1250, "redacted": 2}
+
+
 def test_full_disk_through_the_cli(folder, monkeypatch):
     """A write that finds no space: one clear line, nothing half-written."""
     real_connect = store.connect

@@ -172,14 +172,25 @@ def test_audit_log_in_the_app(qtbot, profile):
     from fieldkit.ui.audit_dialog import AuditDialog
 
     profile.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
-    audit.record(profile.store, "import", entity="contacts", rows=120, format="csv")
-    audit.record(profile.store, "export", entity="contacts", rows=3)
+    audit.record(
+        profile.store,
+        "import",
+        entity="contacts",
+        format="google",
+        created=1200,
+        updated=3,
+        rejected=0,
+    )
+    audit.record(profile.store, "export", entity="contacts", format="vcard", rows=1, redacted=0)
     dialog = AuditDialog(profile)
     qtbot.addWidget(dialog)
     table = dialog.table
     shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert [row[1] for row in shown] == ["Export", "Import"]
-    assert shown[1][2] == "entity=contacts, format=csv, rows=120"
+    assert shown[0][2] == "Export of contacts: 1 row (vCard file)"
+    assert shown[1][2] == (
+        "Import of contacts: 1,200 created, 3 updated, and 0 rejected (Google Contacts layout)"
+    )
     assert not any("Meena" in cell or "98100" in cell for row in shown for cell in row)
     dialog.action.setCurrentIndex(dialog.action.findData("import"))
     assert table.rowCount() == 1

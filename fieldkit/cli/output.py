@@ -37,8 +37,15 @@ def _cell(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str]) -> str:
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+def table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    headers: Sequence[str],
+    *,
+    whole: Sequence[str] = (),
+) -> str:
+    """Rows as aligned text; a cell is cut at 40 characters unless its column is in ``whole``."""
+    cells = [[_cell(r.get(c), 1000 if c in whole else 40) for c in columns] for r in rows]
     widths = [max([_width(h), *(_width(row[i]) for row in cells)]) for i, h in enumerate(headers)]
     lines = ["  ".join(h + " " * (w - _width(h)) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))

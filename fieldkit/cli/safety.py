@@ -13,7 +13,7 @@ from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data import encryption
 from fieldkit.data.encryption import ERASE_WORD
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _, format_datetime, ngettext
+from fieldkit.i18n import _, local_timezone, ngettext
 from fieldkit.profile import DB_NAME, Profile
 
 PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
@@ -190,11 +190,10 @@ def audit(ctx, limit: int, action: str | None, as_json: bool) -> None:
     if not found:
         click.echo(_("The audit log is empty."))
         return
-    rows = [
-        {**e, "at": format_datetime(e["at"]), "details": _audit.describe(e["details"])}
-        for e in found
-    ]
-    click.echo(table(rows, ["at", "label", "details"], [_("When"), _("What"), _("Details")]))
+    tz = local_timezone()  # stored in UTC, shown in this computer's time
+    rows = [_audit.shown(e, tz) for e in found]
+    headers = [_("When"), _("What"), _("Details")]
+    click.echo(table(rows, ["at", "label", "details"], headers, whole=["details"]))
 
 
 def register(cli: click.Group) -> None:

@@ -1,7 +1,8 @@
 """The audit log in the app: imports, exports, syncs, restores, passphrase changes.
 
 It shows what :func:`fieldkit.audit.entries` returns (times, actions, counts and
-kinds; never record contents). The main window opens it from a menu::
+kinds; never record contents) as :func:`fieldkit.audit.shown` words it: local times
+and phrases in the UI language. The main window opens it from a menu::
 
     AuditDialog(profile, self).open()
 """
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import audit
-from fieldkit.i18n import _, format_datetime
+from fieldkit.i18n import _, local_timezone
 
 LIMIT = 1000
 
@@ -62,12 +63,10 @@ class AuditDialog(QDialog):
     def reload(self) -> None:
         found = audit.entries(self.profile.store, limit=LIMIT, action=self.action.currentData())
         self.table.setRowCount(len(found))
+        tz = local_timezone()  # stored in UTC, shown in this computer's time
         for row, entry in enumerate(found):
-            cells = (
-                format_datetime(entry["at"]),  # as the CLI shows it, in the UI language
-                entry["label"],
-                audit.describe(entry["details"]),
-            )
+            entry = audit.shown(entry, tz)  # as the CLI shows it, in the UI language
+            cells = (entry["at"], entry["label"], entry["details"])
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -5,10 +5,15 @@ After every kill the store passes ``PRAGMA integrity_check`` and the FTS
 check, holds either none or all of the operation (never half), its change
 log matches its tables, and running the operation again gives the same final
 content as a run that was never interrupted.
+
+The migration is m005, which rebuilds every search index of a profile made with
+FTS5 prefix indexes (as m001 made them): long enough for kills to land inside it,
+which the killed process's "migrating" line shows.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import shutil
@@ -27,17 +32,42 @@ CHILD = r"""
 import sys
 sys.path[:0] = sys.argv[4:6]
 from test_safety_crash import operate
-operate(sys.argv[1], sys.argv[2], int(sys.argv[3]), ready=lambda: print("go", flush=True))
+operate(
+    sys.argv[1],
+    sys.argv[2],
+    int(sys.argv[3]),
+    ready=lambda: print("go", flush=True),
+    started=lambda: print("migrating", flush=True),
+)
 print("done", flush=True)
 """
 TESTS = Path(__file__).resolve().parent
+MIGRATION = "m005_fts_without_prefix_indexes"
 
 
-def operate(mode: str, path: str, n: int, ready=lambda: None) -> None:
-    """The operation a killed process was doing; run again, it completes it."""
+def operate(mode: str, path: str, n: int, ready=lambda: None, started=None) -> None:
+    """The operation a killed process was doing; run again, it completes it.
+
+    ``started`` is called as the migration's own step begins (inside its transaction)."""
     if mode == "migrate":
-        ready()
-        Profile.open(path).close()
+        from fieldkit.data import schema
+
+        steps = schema.migrations.steps
+        index = schema.migrations.names.index(MIGRATION)
+        original = steps[index]
+        if started is not None:
+
+            @functools.wraps(original)
+            def announced(db):
+                started()
+                original(db)
+
+            steps[index] = announced
+        try:
+            ready()
+            Profile.open(path).close()
+        finally:
+            steps[index] = original
         return
     p = Profile.open(path)
     try:
@@ -76,31 +106,49 @@ def _child(mode: str, folder: Path, n: int) -> subprocess.Popen:
     )
 
 
-def _run_to_end(mode: str, folder: Path, n: int) -> float:
-    """Run the operation uninterrupted; returns its duration after start-up."""
+def _run_to_end(mode: str, folder: Path, n: int) -> dict[str, float]:
+    """Run the operation uninterrupted; returns when each line came, in seconds after "go"."""
     proc = _child(mode, folder, n)
     assert proc.stdout.readline().strip() == "go"
     start = time.perf_counter()
-    out = proc.stdout.read()  # not communicate(): it would skip what readline buffered
-    took = time.perf_counter() - start
+    marks = {}
+    for line in iter(proc.stdout.readline, ""):  # not communicate(): it would skip the buffer
+        marks[line.strip()] = time.perf_counter() - start
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0, err
-    assert out.strip() == "done"
-    return took
+    assert list(marks) in (["done"], ["migrating", "done"]), marks
+    return marks
 
 
-def _kill_at(mode: str, folder: Path, n: int, delay: float) -> None:
+def _kill_at(mode: str, folder: Path, n: int, delay: float, after: str = "go") -> set[str]:
+    """Kill the operation ``delay`` seconds after the line ``after``; returns the lines seen."""
     proc = _child(mode, folder, n)
-    assert proc.stdout.readline().strip() == "go"
+    seen = {proc.stdout.readline().strip()}
+    while after not in seen:
+        line = proc.stdout.readline()
+        assert line, f"no {after!r} line"
+        seen.add(line.strip())
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=60)
+    out, _err = proc.communicate(timeout=60)
+    return seen | {line.strip() for line in out.splitlines()}
+
+
+def _fts_tables(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every FTS5 index and the SQL that made it."""
+    return dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%fts5%' "
+            "ORDER BY name"
+        ).fetchall()
+    )
 
 
 def _check_sound(db: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.execute("INSERT INTO contacts_fts(contacts_fts) VALUES ('integrity-check')")
+    for fts in _fts_tables(conn):
+        conn.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('integrity-check')")
     # The change log matches the tables: one insert change per contact row.
     rows = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
     changes = conn.execute("SELECT count(*) FROM changes WHERE tbl = 'contacts'").fetchone()[0]
@@ -141,13 +189,33 @@ def _seed_profile(folder: Path) -> None:
 
 
 def _old_schema_profile(folder: Path, n: int) -> None:
-    """A profile as an older FieldKit left it: the audit migration not yet applied."""
+    """A profile as an older FieldKit left it: search indexes with FTS5 prefix indexes, as
+    m001 made them, and m005 (which rebuilds every one without them) not yet applied."""
+    from fieldkit.data.schema import create_fts, fts_fields
+
     with Profile.create(folder, organization="Crash test", device_name="crash") as p:
-        p.contacts.add_many({"name": f"Old {i}", "notes": "x" * 300} for i in range(n))
+        p.contacts.add_many(
+            {
+                "name": f"Old Person {i}",
+                "title": f"Field officer {i % 97}",
+                "organization": f"Network {i % 50} for rights",
+                "city": f"District {i % 300}",
+                "tags": ["old", f"batch{i % 7}"],
+            }
+            for i in range(n)
+        )
     conn = sqlite3.connect(folder / "fieldkit.db")
     with conn:
-        conn.execute("DROP TABLE audit")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_audit'")
+        for fts in _fts_tables(conn):
+            table = fts.removesuffix("_fts")
+            fields = fts_fields(conn, table)
+            for suffix in ("_fts_ai", "_fts_ad", "_fts_au"):
+                conn.execute(f"DROP TRIGGER [{table}{suffix}]")
+            conn.execute(f"DROP TABLE [{fts}]")
+            create_fts(conn, table, fields, prefix="2 3")
+            conn.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('rebuild')")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [MIGRATION])
+    assert all("prefix='2 3'" in sql for sql in _fts_tables(conn).values())
     conn.close()
 
 
@@ -171,13 +239,17 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
     make(pristine)
     reference = tmp_path / "reference"
     shutil.copytree(pristine, reference)
-    took = _run_to_end(mode, reference, n)
+    marks = _run_to_end(mode, reference, n)
     expected = _content(reference / "fieldkit.db")
-    outcomes = {"before": 0, "after": 0}
+    outcomes = {"before": 0, "during": 0, "after": 0}
     for k in range(kills):
         work = tmp_path / f"kill{k}"
         shutil.copytree(pristine, work)
-        _kill_at(mode, work, n, rng.uniform(0, took * 1.1))
+        if mode == "migrate" and k % 2:  # every other kill inside the migration's own step
+            took = marks["done"] - marks["migrating"]
+            seen = _kill_at(mode, work, n, rng.uniform(0, took * 1.1), after="migrating")
+        else:
+            seen = _kill_at(mode, work, n, rng.uniform(0, marks["done"] * 1.1))
         db = work / "fieldkit.db"
         conn = _check_sound(db)
         if mode == "import":
@@ -191,13 +263,15 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
             outcomes["after" if applied else "before"] += 1
         else:
             applied = conn.execute(
-                "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm003_audit'"
+                "SELECT count(*) FROM _sqlite_migrations WHERE name = ?", [MIGRATION]
             ).fetchone()[0]
-            table = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'audit'"
-            ).fetchone()[0]
-            assert applied == table, "half a migration"
-            outcomes["after" if applied else "before"] += 1
+            prefixed = ["prefix=" in sql for sql in _fts_tables(conn).values()]
+            assert len(prefixed) == 4, "a search index went missing"
+            assert prefixed == [not applied] * 4, f"half a migration after kill {k}"
+            if applied:
+                outcomes["after"] += 1
+            else:
+                outcomes["during" if "migrating" in seen else "before"] += 1
         conn.close()
         operate(mode, str(work), n)  # run it again (in this process: same code, no start-up)
         assert _content(db) == expected, f"re-run after kill {k} differs"
@@ -206,17 +280,18 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
 
 
 def test_sigkill_during_import_sync_and_migration(tmp_path):
-    """20 random kill points: 8 in a 2,000-row import, 6 in a bundle import, 6 in a migration."""
+    """20 random kill points: 8 in a 2,000-row import, 6 in a bundle import, 6 in a migration
+    rebuilding the search indexes of 20,000 contacts."""
     rng = random.Random(SEED)
     imported = _kill_many(tmp_path / "imp", "import", _seed_profile, 2000, 8, rng)
     synced = _kill_many(tmp_path / "sync", "bundle", lambda f: _bundle_setup(f, 1500), 1500, 6, rng)
     migrated = _kill_many(
-        tmp_path / "mig", "migrate", lambda f: _old_schema_profile(f, 1500), 0, 6, rng
+        tmp_path / "mig", "migrate", lambda f: _old_schema_profile(f, 20_000), 0, 6, rng
     )
     print("kill outcomes", imported, synced, migrated)
     # The kills really landed inside the operations, not only before or after them.
     assert imported["before"] > 0 and synced["before"] > 0
-    assert sum(migrated.values()) == 6
+    assert migrated["during"] > 0, migrated  # killed inside m005's transaction, rolled back
 
 
 @pytest.mark.slow

@@ -34,7 +34,7 @@ class AuditDialog(QDialog):
         self.profile = profile
         self.setObjectName("auditDialog")
         self.setWindowTitle(_("Audit log"))
-        self.resize(720, 420)
+        self.resize(900, 420)
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.addItem(_("All actions"), None)
@@ -68,6 +68,8 @@ class AuditDialog(QDialog):
             entry = audit.shown(entry, tz)  # as the CLI shows it, in the UI language
             cells = (entry["at"], entry["label"], entry["details"])
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long phrase is elided in its cell
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not found)

@@ -34,6 +34,7 @@ class EraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("eraseDialog")
         self.setWindowTitle(_("Erase this device"))
+        self.setMinimumWidth(520)  # wrapped labels need a width to wrap at
         ask = QLabel(
             _(
                 "This removes the profile at %(path)s, its backups and attachments, for good. "

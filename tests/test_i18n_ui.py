@@ -316,7 +316,7 @@ def test_audit_log_in_french_and_local_time(qtbot, profile, monkeypatch):
     table = dialog.table
     shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert shown[0][:2] == ["31 mars 2024, 11:05:09", "Synchronisation"]
-    assert shown[0][2] == "Lot de modifications reçu : 1 modification et 2 conflits"
+    assert shown[0][2] == "Paquet de modifications reçu : 1 modification et 2 conflits"
     assert shown[1][2] == (
         "Importation de contacts : 1\u202f200 créés, 3 mis à jour et 0 rejeté "
         "(format Google Contacts)"

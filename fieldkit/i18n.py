@@ -222,8 +222,8 @@ def format_datetime(
 ) -> str:
     """A date and time (or ISO string) in the UI language.
 
-    With ``tzinfo`` (e.g. :func:`local_timezone`) the time is shown in that zone;
-    without, in the zone it was stored in (FieldKit stores UTC).
+    A time that knows its zone (FieldKit stores UTC) is shown in ``tzinfo``, by default
+    this computer's zone (:func:`local_timezone`); a time without a zone is shown as it is.
     """
     if not value:
         return ""
@@ -234,6 +234,8 @@ def format_datetime(
             return value
     from babel import dates
 
+    if tzinfo is None and value.tzinfo is not None:
+        tzinfo = local_timezone()
     return dates.format_datetime(value, format=format, tzinfo=tzinfo, locale=babel_locale(language))
 
 

@@ -385,3 +385,14 @@ def things():
         "Done.",
         "Things to do.\n\nExample:\n\n    fieldkit things",
     }
+
+
+def test_stored_times_are_shown_in_this_computers_time_zone(monkeypatch):
+    from fieldkit.i18n import format_datetime
+
+    stored = "2026-01-05T10:00:00+00:00"  # every stored time is UTC
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    assert "3:30" in format_datetime(stored, language="en")
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    assert "07:00" in format_datetime(stored, language="pt_BR")
+    assert "10:00" in format_datetime("2026-01-05T10:00:00", language="fr")  # no zone: as it is

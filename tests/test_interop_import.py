@@ -68,9 +68,12 @@ def test_impossible_number_is_flagged_and_kept_as_typed(office):
 def test_outlook_layouts_utf8_bom_and_windows_1252_semicolons(office):
     plan = build_plan(office, FIXTURES / "outlook.csv")
     assert plan.layout == "outlook" and plan.counts()[CREATE] == 3
+    assert "Windows-1252" not in plan.summary()  # UTF-8: nothing to check
     apply_plan(office, plan)
     plan = build_plan(office, FIXTURES / "outlook_cp1252.csv")
     assert plan.layout == "outlook" and plan.counts()[CREATE] == 2
+    # The preview says the file was not UTF-8, so garbled letters are looked for.
+    assert "outlook_cp1252.csv is not UTF-8, so it was read as Windows-1252" in plan.summary()
     apply_plan(office, plan)
     contacts = by_name(office)
     ravi = contacts["रवि शर्मा"]

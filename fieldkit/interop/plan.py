@@ -73,6 +73,8 @@ class ImportPlan:
     rows: list[PlanRow]
     header: list[str] = field(default_factory=list)
     columns: dict[int, str] = field(default_factory=dict)
+    notice: str = ""
+    """What the user should check about the whole file (already translated), or empty."""
 
     def counts(self) -> dict[str, int]:
         found = Counter(r.action for r in self.rows)
@@ -99,18 +101,19 @@ class ImportPlan:
 
     def summary(self) -> str:
         c = self.counts()
-        return (
+        text = (
             _("%(create)d to create, %(update)d to update, %(skip)d to skip, %(reject)d rejected.")
             % c
         )
+        return f"{text}\n{self.notice}" if self.notice else text
 
 
 bulk = gc_paused  # kept for the import's callers
 
 
-def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft], Any]:
+def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft], Any, str | None]:
     if vcard.is_vcard(path):
-        return vcard.drafts(path), None
+        return vcard.drafts(path), None, None
     source = open_csv(path)
     layout = layouts.detect(source.header)
     if mapping:
@@ -125,7 +128,8 @@ def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft]
             )
             % {"path": path.name, "column": source.header[0]}
         )
-    return (layouts.assemble(layout, line, cells) for line, cells in source.rows()), layout
+    drafts = (layouts.assemble(layout, line, cells) for line, cells in source.rows())
+    return drafts, layout, source.encoding
 
 
 def build_plan(
@@ -148,7 +152,7 @@ def build_plan(
             % {"choice": on_duplicate, "choices": ", ".join(CHOICES)}
         )
     path = Path(path)
-    drafts, layout = _drafts(path, mapping)
+    drafts, layout, encoding = _drafts(path, mapping)
     phones = PhoneNormalizer(profile.setting("default_country"))
     plan = ImportPlan(
         path,
@@ -157,6 +161,12 @@ def build_plan(
         header=layout.header if layout else [],
         columns=dict(layout.columns) if layout else {},
     )
+    if encoding == "cp1252":
+        plan.notice = _(
+            "%(file)s is not UTF-8, so it was read as Windows-1252. Check that accented "
+            "letters and other scripts look right; if they do not, save the file as "
+            "UTF-8 (“CSV UTF-8” in Excel) and import it again."
+        ) % {"file": path.name}
     with bulk():
         index = DuplicateIndex.from_store(profile.store)
         for count, draft in enumerate(drafts, start=1):

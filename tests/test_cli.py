@@ -177,6 +177,13 @@ def test_missing_profile_corrupt_file_and_newer_schema(run, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_init_refuses_a_language_fieldkit_does_not_speak(run, tmp_path):
+    result = run("init", "--language", "xx")
+    assert result.exit_code == 2 and "--language" in result.output and "pt_BR" in result.output
+    assert "Traceback" not in result.output
+    assert run("stats").exit_code != 0  # no profile was made
+
+
 def test_init_refuses_to_overwrite(run):
     run("init")
     result = run("init")

@@ -10,7 +10,7 @@ from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data.entities import ENTITIES, SEARCHABLE
 from fieldkit.display import subtitle
-from fieldkit.i18n import _, set_language
+from fieldkit.i18n import LANGUAGES, _, set_language
 from fieldkit.profile import DB_NAME, Profile
 
 
@@ -21,7 +21,12 @@ from fieldkit.profile import DB_NAME, Profile
 )
 @click.option("--org", "organization", default="", help="The organisation's name.")
 @click.option("--device", "device_name", default="", help="A name for this device.")
-@click.option("--language", default="en", help="UI language (en, es, fr, pt_BR, ar, hi, sw, ru).")
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    help="UI language (en, es, fr, pt_BR, ar, hi, sw, ru).",
+)
 @click.option("--country", default="", help="Default country for phone numbers, e.g. IN.")
 @click.option(
     "--encrypt",

@@ -58,3 +58,25 @@ def open_app(qtbot, tmp_path):
     yield open_
     for session in sessions:
         session.close()
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring backend (keyrings.alt's file keyring) in tmp_path, trusted for one test.
+
+    The backend in use is read first: keyring picks its backend on first use, by priority,
+    among the classes defined so far, and would otherwise pick the trusted class below.
+    """
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    before = keyring.get_keyring()
+
+    class TrustedFileKeyring(PlaintextKeyring):
+        priority = 1  # as trusted as a system keyring, for this test
+
+    backend = TrustedFileKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)

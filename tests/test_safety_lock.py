@@ -259,23 +259,6 @@ def test_audit_log_from_the_main_window(qtbot, tmp_path, open_app):
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Export"
 
 
-@pytest.fixture
-def file_keyring(tmp_path):
-    """A real keyring backend (keyrings.alt's file keyring) in tmp_path, trusted for this test."""
-    import keyring
-    from keyrings.alt.file import PlaintextKeyring
-
-    class TrustedFileKeyring(PlaintextKeyring):
-        priority = 1
-
-    before = keyring.get_keyring()
-    backend = TrustedFileKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
-
-
 def _files(folder):
     return {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
 

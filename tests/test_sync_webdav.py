@@ -136,23 +136,6 @@ def test_webdav_with_basic_auth_and_saved_password(dav_server, org):
     assert sync(hq, targets(hq)[0]).changes == 1
 
 
-@pytest.fixture
-def file_keyring(tmp_path):
-    """A real keyring backend (keyrings.alt's file keyring) in tmp_path, for this test only."""
-    import keyring
-    from keyrings.alt.file import PlaintextKeyring
-
-    class TrustedFileKeyring(PlaintextKeyring):
-        priority = 1  # as trusted as a system keyring, for this test
-
-    before = keyring.get_keyring()
-    backend = TrustedFileKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
-
-
 def test_webdav_password_kept_in_the_system_keyring(dav_server, org, file_keyring):
     hq, delhi = org
     url, _root = dav_server(auth=True)

@@ -280,6 +280,21 @@ class Profile:
             )
         return data
 
+    def seal_file(self, data: bytes, purpose: str) -> bytes:
+        """``data`` as kept in a file under the profile folder: encrypted (AES-256-GCM, with
+        the attachment key) in an encrypted profile, as it is otherwise. ``purpose`` (such
+        as ``"sync"``) is bound to it: a file sealed for one use does not open for another."""
+        key = self._blob_key()
+        return encryption.seal(key, data, f"fieldkit:{purpose}") if key else data
+
+    def open_file(self, data: bytes, purpose: str) -> bytes:
+        """The content of a file written with :meth:`seal_file` (a file written before the
+        profile was encrypted is read as it is)."""
+        key = self._blob_key()
+        if key and data.startswith(encryption.BLOB_MAGIC):
+            return encryption.unseal(key, data, f"fieldkit:{purpose}")
+        return data
+
     def _blob_key(self) -> bytes | None:
         """The attachment key of an encrypted profile (kept inside the encrypted store)."""
         if self.store.passphrase is None:

@@ -189,3 +189,35 @@ def test_sync_between_encrypted_profiles_keeps_attachments_sealed(tmp_path):
         assert SECRET_NAME.encode() not in _all_bytes(folder / "attachments")
     hq.close()
     office.close()
+
+
+def test_sync_files_kept_in_an_encrypted_profile_are_encrypted(tmp_path):
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+
+    hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
+    O.create_org(hq, "Safe House")
+    field = Profile.create(tmp_path / "field", device_name="field", passphrase=PASS)
+    O.join(field, O.issue_enrolment(hq, "field"))
+    (tmp_path / "usb").mkdir()
+    usb = target_from_location(str(tmp_path / "usb"))
+    field.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
+    hq.contacts.add({"name": "Legal Aid Cell"})
+    assert sync(hq, usb).uploaded == 1
+    report = sync(field, usb)
+    assert (report.uploaded, report.applied) == (1, 1)
+    kept = [p for part in ("outbox", "relay") for p in sync_dir(field, part).iterdir()]
+    assert len(kept) == 2  # its own bundle, and headquarters' one to pass on
+    for path in kept:
+        data = path.read_bytes()
+        assert data.startswith(encryption.BLOB_MAGIC) and b"PK" not in data[:8]
+        assert field.open_file(data, "sync")[:2] == b"PK"  # a bundle (zip) inside
+    # What left the device is a bundle headquarters reads; what came in was applied.
+    assert sync(hq, usb).changes == 1
+    assert {c["name"] for c in hq.contacts.list()} == {"Meena Das", "Legal Aid Cell"}
+    assert {c["name"] for c in field.contacts.list()} == {"Meena Das", "Legal Aid Cell"}
+    # A file sealed for sync does not open as anything else.
+    with pytest.raises(FieldKitError):
+        field.open_file(kept[0].read_bytes(), "attachment")
+    for p in (hq, field):
+        p.close()

@@ -4,12 +4,13 @@ Each stage's progress is recorded per target and file (``sync_state``), and
 files are kept in the profile's ``sync/`` folder between stages, so an
 interrupted sync resumes where it stopped instead of starting from zero:
 
-- ``sync/outbox/``: bundles this device cut (plain; encrypted per target on upload);
+- ``sync/outbox/``: bundles this device cut (encrypted per target on upload);
 - ``sync/inbox/``: files fetched from a target, not yet applied;
 - ``sync/relay/``: files applied from other devices, as received, to pass on
   to targets that lack them (they keep their original signature).
 
-A file's "applied" stage is written in the same transaction as its changes.
+A file's "applied" stage is written in the same transaction as its changes. In an
+encrypted profile the files in these folders are encrypted too (``Profile.seal_file``).
 """
 
 from __future__ import annotations
@@ -203,6 +204,9 @@ def sync_dir(profile: Profile, part: str) -> Path:
     return path
 
 
+SYNC = "sync"  # what the files of the sync folders are sealed for
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.partial")
     with open(partial, "wb") as fh:
@@ -222,7 +226,9 @@ def cut_outbox(profile: Profile) -> int:
     if data is None:
         return 0
     manifest = peek_manifest(data)
-    _write_atomic(sync_dir(profile, "outbox") / bundle_name(manifest), data)
+    _write_atomic(
+        sync_dir(profile, "outbox") / bundle_name(manifest), profile.seal_file(data, SYNC)
+    )
     store.set_meta("sync.exported_dseq", str(manifest["last"]))
     return int(manifest["counts"]["changes"])
 
@@ -310,7 +316,10 @@ def sync(
         if cancelled():
             raise Cancelled()
         tell(done, total, _("Sending %(name)s…") % {"name": path.name})
-        data = path.read_bytes() if not target.outside else _outside_copy(profile, target, path)
+        if target.outside:
+            data = _outside_copy(profile, target, path)
+        else:
+            data = profile.open_file(path.read_bytes(), SYNC)
         name = _name_on(target, path.name)
         if data is None:  # everything in it stays in the organisation
             state.set("up:" + path.name, "uploaded")
@@ -331,7 +340,7 @@ def sync(
         tell(done, total, _("Fetching %(name)s…") % {"name": entry.name})
         local = inbox / f"{entry.folder}--{entry.name}"
         if stages.get(entry.key) != "fetched" or not local.exists():
-            _write_atomic(local, transport.get(entry))
+            _write_atomic(local, profile.seal_file(transport.get(entry), SYNC))
             state.set(entry.key, "fetched")
             report.fetched += 1
         done += 1
@@ -343,7 +352,7 @@ def sync(
             raise Cancelled()
         tell(done, total, _("Applying %(name)s…") % {"name": entry.name})
         local = inbox / f"{entry.folder}--{entry.name}"
-        data = local.read_bytes()
+        data = profile.open_file(local.read_bytes(), SYNC)
         if identity is None and _hq_only(data):
             report.skipped += 1
             done += 1
@@ -381,7 +390,7 @@ def _name_on(target: Target, name: str) -> str:
 def _outside_copy(profile: Profile, target: Target, path: Path) -> bytes | None:
     """The version of an outbox bundle for a target outside the organisation, cut again
     from the change log for the same range (None when nothing in it may leave)."""
-    manifest = peek_manifest(path.read_bytes())
+    manifest = peek_manifest(profile.open_file(path.read_bytes(), SYNC))
     return export_changes(
         profile,
         int(manifest["first"]),

@@ -221,3 +221,26 @@ def test_sync_files_kept_in_an_encrypted_profile_are_encrypted(tmp_path):
         field.open_file(kept[0].read_bytes(), "attachment")
     for p in (hq, field):
         p.close()
+
+
+def test_setting_a_passphrase_encrypts_the_bundles_waiting_to_be_synced(tmp_path):
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+
+    hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
+    O.create_org(hq, "Safe House")
+    field = Profile.create(tmp_path / "field", device_name="field")
+    O.join(field, O.issue_enrolment(hq, "field"))
+    field.contacts.add({"name": "Meena Das"})
+    (tmp_path / "usb").mkdir()
+    assert sync(field, target_from_location(str(tmp_path / "usb"))).uploaded == 1
+    [waiting] = sync_dir(field, "outbox").iterdir()
+    assert waiting.read_bytes()[:2] == b"PK"  # a plain bundle, in a plain profile
+    field.close()
+    encryption.protect(tmp_path / "field", "fieldkit.db", PASS)
+    assert waiting.read_bytes().startswith(encryption.BLOB_MAGIC)
+    with Profile.open(tmp_path / "field", passphrase=PASS) as again:
+        (tmp_path / "share").mkdir()  # a new target still gets the bundle, readable
+        assert sync(again, target_from_location(str(tmp_path / "share"))).uploaded == 1
+    assert sync(hq, target_from_location(str(tmp_path / "share"))).changes == 1
+    hq.close()

@@ -44,6 +44,7 @@ WINDOW_SECONDS = 60
 ATTEMPTS_FILE = "unlock-attempts.json"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BLOB_MAGIC = b"FKA1"
+SYNC_FILES = "fieldkit:sync"  # what the files of the profile's sync folders are sealed for
 BLOB_KEY_META = "attachment_key"
 _NONCE = 12
 
@@ -369,7 +370,8 @@ def change_passphrase(profile: Any, old: str, new: str) -> int:
 
 
 def protect(folder: Path, db_name: str, passphrase: str) -> None:
-    """Encrypt a closed, unencrypted profile in place: its store, attachments and backups.
+    """Encrypt a closed, unencrypted profile in place: its store, attachments, backups and
+    the bundles waiting in its sync folders.
 
     Each file is replaced atomically by its encrypted copy, so an interruption
     leaves every file either plain or encrypted, and running it again finishes.
@@ -419,6 +421,15 @@ def protect(folder: Path, db_name: str, passphrase: str) -> None:
             partial = blob.with_suffix(".partial")
             partial.write_bytes(seal(key, data, blob.name))
             partial.replace(blob)
+    for path in sorted((folder / "sync").glob("*/*")):  # bundles waiting to be synced
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data.startswith(BLOB_MAGIC):
+            continue
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(seal(key, data, SYNC_FILES))
+        partial.replace(path)
 
 
 def erase_profile(folder: Path) -> int:

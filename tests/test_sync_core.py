@@ -120,14 +120,16 @@ def test_local_only_records_never_enter_a_bundle(org):
     hq, delhi, _patna = org
     secret = delhi.contacts.add({"name": "Survivor X", "sensitivity": "local-only"})
     delhi.outreach.add({"contact_id": secret, "channel": "call", "date": "2024-05-01"})
+    photo = delhi.attach_bytes(b"\xff\xd8 photo of survivor X", "x.jpg", secret)
     public = delhi.contacts.add({"name": "District Magistrate"})
     data = export_changes(delhi)
     manifest = peek_manifest(data)
-    assert manifest["counts"]["changes"] == 1
+    assert manifest["counts"]["changes"] == 1 and not manifest["attachments"]
     assert b"Survivor X" not in data and secret.encode() not in data
+    assert photo.encode() not in data and b"photo of survivor" not in data
     import_bytes(hq, data)
     assert [c["id"] for c in hq.contacts.list()] == [public]
-    assert hq.outreach.count() == 0
+    assert hq.outreach.count() == 0 and hq.attachments.count() == 0
 
 
 def test_attachments_travel_by_hash(org):

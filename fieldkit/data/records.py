@@ -14,8 +14,13 @@ from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
 
 LOCAL_ONLY = "local-only"
-# Link records that inherit "local-only" from the contact they point at.
-_INHERITS_LOCAL_ONLY = {"outreach": "contact_id", "campaign_targets": "contact_id"}
+# Records that inherit "local-only" from the contact they point at (an attachment from
+# its owner, when the owner is a contact: a local-only contact's photo stays too).
+_INHERITS_LOCAL_ONLY = {
+    "outreach": "contact_id",
+    "campaign_targets": "contact_id",
+    "attachments": "owner_id",
+}
 
 
 class Records:

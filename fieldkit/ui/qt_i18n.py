@@ -14,10 +14,7 @@ file dialog labels gained mnemonics its translations do not have yet) are in
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -83,6 +80,10 @@ def _newer(a: Path, b: Path) -> bool:
 
 def _build(source: Path) -> Path | None:
     """Compile a .ts file that `make` has not built yet (a fresh checkout)."""
+    import shutil  # only on a fresh checkout: not worth their import at every start
+    import subprocess
+    import tempfile
+
     tool = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if tool is None:
         log.warning("cannot build %s: pyside6-lrelease is missing", source.name)

@@ -285,14 +285,14 @@ class Profile:
         the attachment key) in an encrypted profile, as it is otherwise. ``purpose`` (such
         as ``"sync"``) is bound to it: a file sealed for one use does not open for another."""
         key = self._blob_key()
-        return encryption.seal(key, data, f"fieldkit:{purpose}") if key else data
+        return encryption.seal(key, data, encryption.file_aad(purpose)) if key else data
 
     def open_file(self, data: bytes, purpose: str) -> bytes:
         """The content of a file written with :meth:`seal_file` (a file written before the
         profile was encrypted is read as it is)."""
         key = self._blob_key()
         if key and data.startswith(encryption.BLOB_MAGIC):
-            return encryption.unseal(key, data, f"fieldkit:{purpose}")
+            return encryption.unseal(key, data, encryption.file_aad(purpose))
         return data
 
     def _blob_key(self) -> bytes | None:

@@ -44,7 +44,14 @@ WINDOW_SECONDS = 60
 ATTEMPTS_FILE = "unlock-attempts.json"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BLOB_MAGIC = b"FKA1"
-SYNC_FILES = "fieldkit:sync"  # what the files of the profile's sync folders are sealed for
+SYNC_FILES = "sync"  # the purpose the files of a profile's sync folders are sealed for
+
+
+def file_aad(purpose: str) -> str:
+    """What a file sealed for ``purpose`` is bound to (see ``Profile.seal_file``)."""
+    return f"fieldkit:{purpose}"
+
+
 BLOB_KEY_META = "attachment_key"
 _NONCE = 12
 
@@ -428,7 +435,7 @@ def protect(folder: Path, db_name: str, passphrase: str) -> None:
         if data.startswith(BLOB_MAGIC):
             continue
         partial = path.with_name(f".{path.name}.partial")
-        partial.write_bytes(seal(key, data, SYNC_FILES))
+        partial.write_bytes(seal(key, data, file_aad(SYNC_FILES)))
         partial.replace(path)
 
 

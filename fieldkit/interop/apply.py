@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit import audit
 from fieldkit.data import entities as E
-from fieldkit.data.store import Cancelled, Progress
+from fieldkit.data.store import Cancelled, Progress, gc_paused
 from fieldkit.i18n import _
 from fieldkit.interop.errors import ImportCancelled
-from fieldkit.interop.plan import CREATE, REJECT, SKIP, UPDATE, ImportPlan, PlanRow, bulk
+from fieldkit.interop.plan import CREATE, REJECT, SKIP, UPDATE, ImportPlan, PlanRow
 
 if TYPE_CHECKING:
     from fieldkit.profile import Profile
@@ -101,7 +101,7 @@ def apply_plan(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportResult:
     """Write the plan: a backup, then one transaction. Raises ImportCancelled on cancel."""
-    with bulk():
+    with gc_paused():
         creates, updates = _resolve(plan)
     total = len(creates) + len(updates)
     backup = profile.backup("before-import")
@@ -109,7 +109,7 @@ def apply_plan(
     photos = 0
     updated = 0
     try:
-        with bulk(), profile.store.write():
+        with gc_paused(), profile.store.write():
             ids = profile.contacts.add_many(
                 (values for values, _row in creates),
                 progress=(lambda done, _t: progress(done, total)) if progress else None,

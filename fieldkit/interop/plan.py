@@ -108,9 +108,6 @@ class ImportPlan:
         return f"{text}\n{self.notice}" if self.notice else text
 
 
-bulk = gc_paused  # kept for the import's callers
-
-
 def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft], Any, str | None]:
     if vcard.is_vcard(path):
         return vcard.drafts(path), None, None
@@ -167,7 +164,7 @@ def build_plan(
             "letters and other scripts look right; if they do not, save the file as "
             "UTF-8 (“CSV UTF-8” in Excel) and import it again."
         ) % {"file": path.name}
-    with bulk():
+    with gc_paused():
         index = DuplicateIndex.from_store(profile.store)
         for count, draft in enumerate(drafts, start=1):
             plan.rows.append(_plan_row(draft, phones, index, plan, on_duplicate))

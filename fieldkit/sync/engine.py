@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldkit.data.encryption import SYNC_FILES
 from fieldkit.data.store import Cancelled
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
@@ -204,9 +205,6 @@ def sync_dir(profile: Profile, part: str) -> Path:
     return path
 
 
-SYNC = "sync"  # what the files of the sync folders are sealed for
-
-
 def _write_atomic(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.partial")
     with open(partial, "wb") as fh:
@@ -227,7 +225,7 @@ def cut_outbox(profile: Profile) -> int:
         return 0
     manifest = peek_manifest(data)
     _write_atomic(
-        sync_dir(profile, "outbox") / bundle_name(manifest), profile.seal_file(data, SYNC)
+        sync_dir(profile, "outbox") / bundle_name(manifest), profile.seal_file(data, SYNC_FILES)
     )
     store.set_meta("sync.exported_dseq", str(manifest["last"]))
     return int(manifest["counts"]["changes"])
@@ -319,7 +317,7 @@ def sync(
         if target.outside:
             data = _outside_copy(profile, target, path)
         else:
-            data = profile.open_file(path.read_bytes(), SYNC)
+            data = profile.open_file(path.read_bytes(), SYNC_FILES)
         name = _name_on(target, path.name)
         if data is None:  # everything in it stays in the organisation
             state.set("up:" + path.name, "uploaded")
@@ -340,7 +338,7 @@ def sync(
         tell(done, total, _("Fetching %(name)s…") % {"name": entry.name})
         local = inbox / f"{entry.folder}--{entry.name}"
         if stages.get(entry.key) != "fetched" or not local.exists():
-            _write_atomic(local, profile.seal_file(transport.get(entry), SYNC))
+            _write_atomic(local, profile.seal_file(transport.get(entry), SYNC_FILES))
             state.set(entry.key, "fetched")
             report.fetched += 1
         done += 1
@@ -352,7 +350,7 @@ def sync(
             raise Cancelled()
         tell(done, total, _("Applying %(name)s…") % {"name": entry.name})
         local = inbox / f"{entry.folder}--{entry.name}"
-        data = profile.open_file(local.read_bytes(), SYNC)
+        data = profile.open_file(local.read_bytes(), SYNC_FILES)
         if identity is None and _hq_only(data):
             report.skipped += 1
             done += 1
@@ -390,7 +388,7 @@ def _name_on(target: Target, name: str) -> str:
 def _outside_copy(profile: Profile, target: Target, path: Path) -> bytes | None:
     """The version of an outbox bundle for a target outside the organisation, cut again
     from the change log for the same range (None when nothing in it may leave)."""
-    manifest = peek_manifest(profile.open_file(path.read_bytes(), SYNC))
+    manifest = peek_manifest(profile.open_file(path.read_bytes(), SYNC_FILES))
     return export_changes(
         profile,
         int(manifest["first"]),

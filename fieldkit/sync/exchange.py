@@ -344,18 +344,21 @@ def import_bytes(
     also: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Decrypt, verify and apply one bundle file's bytes; refusals leave the store as it was."""
-    with gc_paused():  # a bundle is read into many small objects at once
-        bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
-    if bundle.device == profile.device_id:  # its own changes, relayed back: nothing to do
-        m = bundle.manifest
-        result = ImportResult(bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"])
-        result.already = True
-        result.merge = MergeResult(received=len(bundle.changes), skipped=len(bundle.changes))
-        if also:
-            with profile.store.write():
-                also()
-        return result
+    # A bundle is read into many small objects that live until it is applied: one pause
+    # (re-enabling the collector in between would walk them all).
     with gc_paused():
+        bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
+        if bundle.device == profile.device_id:  # its own changes, relayed back: nothing to do
+            m = bundle.manifest
+            result = ImportResult(
+                bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"]
+            )
+            result.already = True
+            result.merge = MergeResult(received=len(bundle.changes), skipped=len(bundle.changes))
+            if also:
+                with profile.store.write():
+                    also()
+            return result
         result = apply_bundle(profile, bundle, revocations, also=also)
     if not result.already:
         audit.record(

@@ -16,7 +16,7 @@ from fieldkit.i18n import _
 LOCAL_ONLY = "local-only"
 # Records that inherit "local-only" from the contact they point at (an attachment from
 # its owner, when the owner is a contact: a local-only contact's photo stays too).
-_INHERITS_LOCAL_ONLY = {
+INHERITS_LOCAL_ONLY = {
     "outreach": "contact_id",
     "campaign_targets": "contact_id",
     "attachments": "owner_id",
@@ -317,7 +317,7 @@ class Records:
     def _local_only(self, values: dict[str, Any]) -> bool:
         if values.get("sensitivity") == LOCAL_ONLY:
             return True
-        ref = _INHERITS_LOCAL_ONLY.get(self.entity.name)
+        ref = INHERITS_LOCAL_ONLY.get(self.entity.name)
         if ref and values.get(ref):
             row = self.store.conn.execute(
                 "SELECT sensitivity FROM contacts WHERE id = ?", [values[ref]]

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.data import entities as E
+from fieldkit.data.records import INHERITS_LOCAL_ONLY
 from fieldkit.data.redact import LOCAL_ONLY, RESTRICTED, restricted_fields
 from fieldkit.data.store import Store
 
-# Records that are local-only when the contact they point at is (as in fieldkit.data.records).
-_LINKED_TO_CONTACT = ("outreach", "campaign_targets")
+# Links that are local-only when the contact they point at is (attachments, whose owner may
+# be restricted as well, are handled apart below).
+_LINKED_TO_CONTACT = tuple(t for t, ref in INHERITS_LOCAL_ONLY.items() if ref == "contact_id")
 _SENSITIVE = tuple(name for name, e in E.ENTITIES.items() if e.has_sensitivity)
 
 

@@ -68,7 +68,10 @@ def api_insert(path: Path, rows: list[dict]) -> float:
 
 
 def search_times(profile: Profile, rounds: int) -> tuple[list[float], list[float]]:
-    """Per query: time through Profile.search (top 50) and through raw FTS5 of the same terms."""
+    """Per query: time through Profile.search (top 50) and through raw FTS5 of the same terms.
+
+    The raw query is FTS5's fastest form: BM25 over the index alone, no record read
+    (``ORDER BY rank`` is about twice as slow for a common word)."""
     conn = profile.store.conn
     ours: list[float] = []
     raw: list[float] = []
@@ -80,8 +83,8 @@ def search_times(profile: Profile, rounds: int) -> tuple[list[float], list[float
             def raw_query(match=match) -> None:
                 for table in ("contacts_fts", "campaigns_fts", "materials_fts", "laws_fts"):
                     conn.execute(
-                        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? "
-                        "ORDER BY rank LIMIT 50",
+                        f"SELECT rowid, bm25({table}) AS score FROM {table} "
+                        f"WHERE {table} MATCH ? ORDER BY score LIMIT 50",
                         [match],
                     ).fetchall()
 

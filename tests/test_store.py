@@ -139,6 +139,19 @@ def test_add_many_is_one_transaction_indexed_like_single_adds(profile):
     assert {"contacts_fts_ai", "contacts_tags_ai"} <= triggers
 
 
+def test_a_bulk_write_gives_its_page_cache_back(profile):
+    def cache_kib():
+        return -profile.store.conn.execute("PRAGMA cache_size").fetchone()[0]
+
+    normal = cache_kib()
+    profile.contacts.add_many([{"name": f"P{i}"} for i in range(10)])
+    assert cache_kib() == normal
+    with pytest.raises(ValidationError):
+        profile.contacts.add_many([{"name": "P"}, {"name": "Bad", "email": "x"}], batch=1)
+    assert cache_kib() == normal
+    assert profile.contacts.count() == 10
+
+
 def test_add_many_of_normalized_rows_fills_defaults_and_checks_required(profile):
     from fieldkit.data import entities as E
 
@@ -201,6 +214,21 @@ def test_search_ranks_the_better_match_first(profile):
     profile.materials.add({"title": "Shelter guide", "kind": "guide", "body": "shelter " * 5})
     profile.materials.add({"title": "Labour", "kind": "guide", "body": "one shelter mention"})
     assert profile.search("shelter")[0].title == "Shelter guide"
+
+
+def test_search_skips_deleted_records_even_when_they_rank_best(profile):
+    # The best matches are deleted: the live ones further down still fill the page.
+    best = profile.contacts.add_many([{"name": f"Shelter Shelter Shelter {i}"} for i in range(120)])
+    live = profile.contacts.add_many([{"name": f"Shelter office {i}"} for i in range(60)])
+    for row_id in best:
+        profile.contacts.delete(row_id)
+    hits = profile.search("shelter", entities=["contacts"], limit=50)
+    assert len(hits) == 50
+    assert {h.id for h in hits} <= set(live)
+    assert len(profile.search("shelter", entities=["contacts"], limit=100)) == 60
+    # Restored, they rank first again.
+    profile.contacts.restore(best[0])
+    assert profile.search("shelter", entities=["contacts"])[0].id == best[0]
 
 
 def test_backups_rotate_and_restore(profile):

@@ -89,45 +89,95 @@ def search(
     hits: list[Hit] = []
     for name in entities or E.SEARCHABLE:
         entity = E.ENTITIES[name]
-        clauses = [f"[{entity.fts_table}] MATCH ?", "t.deleted = 0"]
-        params: list[Any] = [query]
+        fts = entity.fts_table
+        bound: list[Any] = []
         if cap is not None:
-            fts = entity.fts_table
-            bound = conn.execute(
+            row = conn.execute(
                 f"SELECT rowid FROM [{fts}] WHERE [{fts}] MATCH ? LIMIT 1 OFFSET ?",
                 [query, cap - 1],
             ).fetchone()
-            if bound is not None:
-                clauses.append("f.rowid <= ?")
-                params.append(bound[0])
+            if row is not None:
+                bound = [row[0]]
+        filters: list[str] = []
+        params: list[Any] = []
         if country:
             column = _country_column(entity)
             if column is None:
                 continue
-            clauses.append(f"t.[{column}] = ?")
+            filters.append(f"t.[{column}] = ?")
             params.append(country if country == "intl" else country.upper())
         if tag:
-            clauses.append("t.rid IN (SELECT rid FROM record_tags WHERE entity = ? AND tag = ?)")
+            filters.append("t.rid IN (SELECT rid FROM record_tags WHERE entity = ? AND tag = ?)")
             params += [entity.table, tag]
         if lang:
             if entity.has_field("lang"):
-                clauses.append("t.lang = ?")
+                filters.append("t.lang = ?")
             elif entity.has_field("languages"):
-                clauses.append("EXISTS (SELECT 1 FROM json_each(t.languages) WHERE value = ?)")
+                filters.append("EXISTS (SELECT 1 FROM json_each(t.languages) WHERE value = ?)")
             else:
                 continue
             params.append(lang)
-        details = "".join(f"t.[{f}], " for f in entity.subtitle_fields)
-        sql = (
-            f"SELECT t.id, t.[{entity.title_field}], {details}f.rank "
-            f"FROM [{entity.fts_table}] f JOIN [{entity.table}] t ON t.rid = f.rowid "
-            f"WHERE {' AND '.join(clauses)} ORDER BY f.rank LIMIT ?"
+        rows = (
+            _filtered(conn, entity, query, bound, filters, params, limit)
+            if filters
+            else _best(conn, entity, query, bound, limit)
         )
-        params.append(limit)
-        for row_id, title, *values, score in conn.execute(sql, params):
+        for row_id, title, *values, score in rows:
             hits.append(Hit(name, row_id, title or "", _tidy(values), score, tuple(values)))
     hits.sort(key=lambda h: h.score)
     return hits[:limit]
+
+
+def _columns(entity: E.Entity) -> str:
+    details = "".join(f"t.[{f}], " for f in entity.subtitle_fields)
+    return f"t.id, t.[{entity.title_field}], {details}"
+
+
+def _best(conn, entity: E.Entity, query: str, bound: list[Any], limit: int) -> list[tuple]:
+    """The ``limit`` best live records, ranked inside the index first.
+
+    BM25 over the index alone, then the record table for the few best only, is about
+    twice as fast for a common word as FTS5's ``ORDER BY rank`` (which ranks every match
+    twice) or a join that reads every matching record. Deleted records stay in the index,
+    so the best are fetched with room to spare, and again with more room when deleted
+    ones took too many places.
+    """
+    fts = entity.fts_table
+    within = " AND rowid <= ?" if bound else ""
+    sql = (
+        f"SELECT t.deleted, {_columns(entity)}s.score FROM "
+        f"(SELECT rowid, bm25([{fts}]) AS score FROM [{fts}] WHERE [{fts}] MATCH ?{within} "
+        f"ORDER BY score LIMIT ?) s JOIN [{entity.table}] t ON t.rid = s.rowid ORDER BY s.score"
+    )
+    room = limit + 16
+    while True:
+        rows = conn.execute(sql, [query, *bound, room]).fetchall()
+        live = [row[1:] for row in rows if not row[0]]
+        if len(live) >= limit or len(rows) < room:
+            return live[:limit]
+        room *= 4
+
+
+def _filtered(
+    conn,
+    entity: E.Entity,
+    query: str,
+    bound: list[Any],
+    filters: list[str],
+    params: list[Any],
+    limit: int,
+) -> list[tuple]:
+    """The best ``limit`` matches that pass the filters (country, tag, language)."""
+    fts = entity.fts_table
+    clauses = [f"[{fts}] MATCH ?", "t.deleted = 0", *filters]
+    if bound:
+        clauses.append("f.rowid <= ?")
+    sql = (
+        f"SELECT {_columns(entity)}f.rank "
+        f"FROM [{fts}] f JOIN [{entity.table}] t ON t.rid = f.rowid "
+        f"WHERE {' AND '.join(clauses)} ORDER BY f.rank LIMIT ?"
+    )
+    return conn.execute(sql, [query, *params, *bound, limit]).fetchall()
 
 
 def _tidy(values: list[Any]) -> str:

@@ -68,6 +68,7 @@ def put_remote(
             f"VALUES ({', '.join('?' * len(cols))})"
         )
         if len(params) >= BULK_MIN:
+            store.expect_bulk()
             with bulk_indexing(conn, table):
                 conn.executemany(sql, params)
         else:

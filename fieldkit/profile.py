@@ -268,7 +268,10 @@ class Profile:
         except OSError:
             return None
         key = self._blob_key()
-        return encryption.unseal(key, data, sha256) if key else data
+        if not key:
+            return data
+        damaged = _("An attachment file is damaged or was not written by this profile.")
+        return encryption.unseal(key, data, sha256, damaged)
 
     def attachment_bytes(self, attachment_id: str) -> bytes:
         row = self.attachments.get(attachment_id)
@@ -287,12 +290,14 @@ class Profile:
         key = self._blob_key()
         return encryption.seal(key, data, encryption.file_aad(purpose)) if key else data
 
-    def open_file(self, data: bytes, purpose: str) -> bytes:
+    def open_file(self, data: bytes, purpose: str, damaged: str) -> bytes:
         """The content of a file written with :meth:`seal_file` (a file written before the
-        profile was encrypted is read as it is)."""
+        profile was encrypted is read as it is). ``damaged`` is the message of the
+        :class:`~fieldkit.data.encryption.DamagedFile` raised when it does not open: it
+        names the file and says what to do."""
         key = self._blob_key()
         if key and data.startswith(encryption.BLOB_MAGIC):
-            return encryption.unseal(key, data, encryption.file_aad(purpose))
+            return encryption.unseal(key, data, encryption.file_aad(purpose), damaged)
         return data
 
     def _blob_key(self) -> bytes | None:

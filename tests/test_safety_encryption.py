@@ -211,14 +211,14 @@ def test_sync_files_kept_in_an_encrypted_profile_are_encrypted(tmp_path):
     for path in kept:
         data = path.read_bytes()
         assert data.startswith(encryption.BLOB_MAGIC) and b"PK" not in data[:8]
-        assert field.open_file(data, "sync")[:2] == b"PK"  # a bundle (zip) inside
+        assert field.open_file(data, "sync", "damaged")[:2] == b"PK"  # a bundle (zip) inside
     # What left the device is a bundle headquarters reads; what came in was applied.
     assert sync(hq, usb).changes == 1
     assert {c["name"] for c in hq.contacts.list()} == {"Meena Das", "Legal Aid Cell"}
     assert {c["name"] for c in field.contacts.list()} == {"Meena Das", "Legal Aid Cell"}
     # A file sealed for sync does not open as anything else.
-    with pytest.raises(FieldKitError):
-        field.open_file(kept[0].read_bytes(), "attachment")
+    with pytest.raises(encryption.DamagedFile, match="^not for attachments$"):
+        field.open_file(kept[0].read_bytes(), "attachment", "not for attachments")
     for p in (hq, field):
         p.close()
 

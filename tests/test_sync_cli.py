@@ -102,3 +102,114 @@ def test_clear_errors_without_an_organisation_or_target(tmp_path):
     assert result.exit_code == 1 and "fieldkit org join" in result.output
     result = runner.invoke(cli, [*base, "sync", "nowhere-at-all"])
     assert result.exit_code == 1 and "neither a saved sync target" in result.output
+
+
+# --- damaged files in an encrypted profile's sync folder -------------------------------
+
+PASS = "correct horse battery"
+
+
+def _damage(path) -> None:
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def sealed(tmp_path):
+    """An encrypted office profile stopped in the middle of a sync: its own bundle sent to
+    ``usb`` (kept in its outbox), headquarters' bundle fetched into its inbox, not applied."""
+    from fieldkit.data.store import Cancelled
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+
+    hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
+    O.create_org(hq, "Safe House")
+    field = Profile.create(tmp_path / "field", device_name="field", passphrase=PASS)
+    O.join(field, O.issue_enrolment(hq, "field"))
+    for folder in ("usb", "stick"):
+        (tmp_path / folder).mkdir()
+    usb = target_from_location(str(tmp_path / "usb"))
+    hq.contacts.add({"name": "Legal Aid Cell"})
+    assert sync(hq, usb).uploaded == 1
+    field.contacts.add({"name": "Meena Das"})
+    inbox = sync_dir(field, "inbox")
+    with pytest.raises(Cancelled):
+        sync(field, usb, cancelled=lambda: any(inbox.iterdir()))
+    hq.close()
+    field.close()
+    runner = CliRunner()
+
+    def invoke(profile: str, *args: str):
+        env = {"FIELDKIT_PASSPHRASE": PASS} if profile == "field" else {}
+        return runner.invoke(cli, ["--profile", str(tmp_path / profile), *args], env=env)
+
+    return invoke, tmp_path / "field" / "sync"
+
+
+def _refused(result, *words: str) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "attachment" not in result.output
+    for word in words:
+        assert word in result.output
+    return result.output
+
+
+def test_a_damaged_inbox_file_is_named_with_what_to_do(sealed, tmp_path):
+    fk, sync_folder = sealed
+    [fetched] = (sync_folder / "inbox").iterdir()
+    _damage(fetched)
+    _refused(
+        fk("field", "sync", str(tmp_path / "usb")),
+        f"The file {fetched.name} in the sync folder ({sync_folder / 'inbox'}), fetched from",
+        "Delete it and sync again: it will be fetched again.",
+    )
+    fetched.unlink()  # as the message says
+    done = fk("field", "sync", str(tmp_path / "usb"))
+    assert "Files applied: 1 (changes: 1)." in done.output, done.output
+    listed = json.loads(fk("field", "contacts", "list", "--json").output)
+    assert {c["name"] for c in listed} == {"Meena Das", "Legal Aid Cell"}
+
+
+def test_damaged_outbox_and_relay_files_are_named_with_what_to_do(sealed, tmp_path):
+    fk, sync_folder = sealed
+    assert fk("field", "sync", str(tmp_path / "usb")).exit_code == 0  # headquarters' applied
+    [own] = (sync_folder / "outbox").iterdir()
+    [passed_on] = (sync_folder / "relay").iterdir()
+    _damage(own)
+    _damage(passed_on)
+    stick = str(tmp_path / "stick")  # both files still to be sent there
+    _refused(
+        fk("field", "sync", stick),
+        f"The file {own.name} in the sync folder ({sync_folder / 'outbox'}), this device's "
+        "changes waiting to be sent,",
+        "“fieldkit export”",
+    )
+    own.rename(tmp_path / own.name)  # as the message says
+    _refused(
+        fk("field", "sync", stick),
+        f"The file {passed_on.name} in the sync folder ({sync_folder / 'relay'}), another "
+        "device's changes kept to pass on,",
+        "Delete it and sync again",
+    )
+    passed_on.unlink()
+    assert fk("field", "sync", stick).exit_code == 0
+    assert fk("field", "export", str(tmp_path / "all.fkb")).exit_code == 0
+    assert "Changes applied: 1," in fk("hq", "import", str(tmp_path / "all.fkb")).output
+    listed = json.loads(fk("hq", "contacts", "list", "--json").output)
+    assert {c["name"] for c in listed} == {"Meena Das", "Legal Aid Cell"}
+
+
+def test_a_damaged_attachment_is_still_called_an_attachment(sealed, tmp_path):
+    from fieldkit.profile import Profile
+
+    fk, _sync_folder = sealed
+    with Profile.open(tmp_path / "field", passphrase=PASS) as field:
+        contact = field.contacts.list()[0]["id"]
+        digest = field.attachments.get(field.attach_bytes(b"JPEG", "photo.jpg", contact))["sha256"]
+        _damage(field.blob_path(digest))
+    result = fk("field", "export", str(tmp_path / "all.fkb"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "An attachment file is damaged" in result.output
+    assert "sync folder" not in result.output

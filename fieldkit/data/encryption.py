@@ -56,6 +56,11 @@ BLOB_KEY_META = "attachment_key"
 _NONCE = 12
 
 
+class DamagedFile(FieldKitError):
+    """A sealed file (an attachment, a file of the sync folder) that does not open: damaged,
+    or sealed by another profile. Its message names the file and says what to do."""
+
+
 class PassphraseError(FieldKitError):
     """A passphrase problem: missing, wrong, too weak, or too many tries."""
 
@@ -296,30 +301,31 @@ def blob_key(store: Any) -> bytes:
     return bytes.fromhex(value)
 
 
-def seal(key: bytes, data: bytes, sha256: str) -> bytes:
-    """Encrypt an attachment; the content hash is bound to it as associated data."""
+def seal(key: bytes, data: bytes, aad: str) -> bytes:
+    """Encrypt a file; ``aad`` (an attachment's content hash, or :func:`file_aad`) is bound
+    to it as associated data."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = os.urandom(_NONCE)
-    return BLOB_MAGIC + nonce + AESGCM(key).encrypt(nonce, data, sha256.encode())
+    return BLOB_MAGIC + nonce + AESGCM(key).encrypt(nonce, data, aad.encode())
 
 
-def unseal(key: bytes, blob: bytes, sha256: str) -> bytes:
-    """Decrypt an attachment sealed by :func:`seal`; a clear error when it was tampered with."""
+def unseal(key: bytes, blob: bytes, aad: str, damaged: str) -> bytes:
+    """Decrypt a file sealed by :func:`seal` for ``aad`` (an attachment's hash, or
+    :func:`file_aad`). When it was tampered with, damaged or sealed by another profile,
+    :class:`DamagedFile` says ``damaged``: a message that names the file and what to do."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    if not blob.startswith(BLOB_MAGIC) and hashlib.sha256(blob).hexdigest() == sha256:
-        return blob  # left plain by an interrupted "passphrase set": same content
+    if not blob.startswith(BLOB_MAGIC) and hashlib.sha256(blob).hexdigest() == aad:
+        return blob  # an attachment left plain by an interrupted "passphrase set": same content
     if not blob.startswith(BLOB_MAGIC) or len(blob) < len(BLOB_MAGIC) + _NONCE + 16:
-        raise FieldKitError(_("An attachment file is damaged or was not written by this profile."))
+        raise DamagedFile(damaged)
     nonce = blob[len(BLOB_MAGIC) : len(BLOB_MAGIC) + _NONCE]
     try:
-        return AESGCM(key).decrypt(nonce, blob[len(BLOB_MAGIC) + _NONCE :], sha256.encode())
+        return AESGCM(key).decrypt(nonce, blob[len(BLOB_MAGIC) + _NONCE :], aad.encode())
     except InvalidTag:
-        raise FieldKitError(
-            _("An attachment file is damaged or was not written by this profile.")
-        ) from None
+        raise DamagedFile(damaged) from None
 
 
 # --- profile-level operations ------------------------------------------------------

@@ -317,7 +317,7 @@ def sync(
         if target.outside:
             data = _outside_copy(profile, target, path)
         else:
-            data = profile.open_file(path.read_bytes(), SYNC_FILES)
+            data = _open_kept(profile, path, target)
         name = _name_on(target, path.name)
         if data is None:  # everything in it stays in the organisation
             state.set("up:" + path.name, "uploaded")
@@ -350,7 +350,7 @@ def sync(
             raise Cancelled()
         tell(done, total, _("Applying %(name)s…") % {"name": entry.name})
         local = inbox / f"{entry.folder}--{entry.name}"
-        data = profile.open_file(local.read_bytes(), SYNC_FILES)
+        data = _open_kept(profile, local, target)
         if identity is None and _hq_only(data):
             report.skipped += 1
             done += 1
@@ -380,6 +380,33 @@ def sync(
     return report
 
 
+def _open_kept(profile: Profile, path: Path, target: Target) -> bytes:
+    """The content of a file kept in the sync folder (sealed in an encrypted profile); when
+    it does not open, a message that names it and says what to do, for each folder."""
+    where = {"name": path.name, "folder": path.parent, "target": target.name}
+    if path.parent.name == "inbox":
+        damaged = _(
+            "The file %(name)s in the sync folder (%(folder)s), fetched from %(target)s, is "
+            "damaged or was sealed by another device's profile. Delete it and sync again: "
+            "it will be fetched again."
+        )
+    elif path.parent.name == "relay":
+        damaged = _(
+            "The file %(name)s in the sync folder (%(folder)s), another device's changes kept "
+            "to pass on, is damaged or was sealed by another device's profile. Delete it and "
+            "sync again: its changes are already applied here, and the device that made them "
+            "still has them."
+        )
+    else:
+        damaged = _(
+            "The file %(name)s in the sync folder (%(folder)s), this device's changes waiting "
+            "to be sent, is damaged or was sealed by another device's profile. Move it out of "
+            "that folder and sync again, then send headquarters all of this device's changes "
+            "with “fieldkit export”."
+        )
+    return profile.open_file(path.read_bytes(), SYNC_FILES, damaged % where)
+
+
 def _name_on(target: Target, name: str) -> str:
     """The name an outbox or relay file has on ``target``."""
     return outside_name(name) if target.outside else name
@@ -388,7 +415,7 @@ def _name_on(target: Target, name: str) -> str:
 def _outside_copy(profile: Profile, target: Target, path: Path) -> bytes | None:
     """The version of an outbox bundle for a target outside the organisation, cut again
     from the change log for the same range (None when nothing in it may leave)."""
-    manifest = peek_manifest(profile.open_file(path.read_bytes(), SYNC_FILES))
+    manifest = peek_manifest(_open_kept(profile, path, target))
     return export_changes(
         profile,
         int(manifest["first"]),

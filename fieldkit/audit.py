@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from fieldkit.formats import format_phrase
 from fieldkit.i18n import N_, _, format_datetime, format_number, local_timezone, ngettext
 
 ACTIONS: dict[str, str] = {
@@ -124,14 +125,6 @@ _SYNC = {
 _PRINT = {
     "pdf": N_("%(template)s in %(language)s, saved as a PDF"),
     "printer": N_("%(template)s in %(language)s, printed"),
-}
-_FORMATS = {
-    "google": N_("Google Contacts layout"),
-    "outlook": N_("Outlook layout"),
-    "fieldkit": N_("FieldKit layout"),
-    "custom": N_("columns matched by name"),
-    "csv": N_("CSV file"),
-    "vcard": N_("vCard file"),
 }
 # Each count, in the order shown: (action, or "" for any action, key) -> its words for n.
 # Whole ngettext calls, so that extraction finds both forms of each.
@@ -239,8 +232,7 @@ def describe(action: str, details: dict[str, Any]) -> str:
         text = _("%(what)s: %(details)s") % {"what": subject, "details": text} if text else subject
     fmt = str(details.get("format", "")) if action in ("import", "export") and subject else ""
     if fmt:
-        how = _(_FORMATS[fmt]) if fmt in _FORMATS else fmt
-        text = _("%(details)s (%(how)s)") % {"details": text, "how": how}
+        text = _("%(details)s (%(how)s)") % {"details": text, "how": format_phrase(fmt)}
     return text
 
 

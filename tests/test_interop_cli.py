@@ -124,3 +124,32 @@ def test_every_command_help_ends_with_an_example(folder):
         assert result.exit_code == 0
         assert "Example:" in result.output
         assert "fieldkit contacts " + command in result.output.split("Example:")[1]
+
+
+def test_every_layout_and_format_is_named_from_one_table(folder, tmp_path):
+    """The codes the import and export write (a plan's layout, the audit log's ``format``) all
+    have their words in fieldkit.formats, which the preview and the audit log both read."""
+    from fieldkit import formats
+    from fieldkit.interop import layouts
+    from fieldkit.interop.export import FORMATS as EXPORTED
+
+    headers = {
+        "google": ["Name", "E-mail 1 - Value"],
+        "outlook": ["First Name", "Last Name", "E-mail Address"],
+        "fieldkit": ["name", "phone"],
+        "custom": ["Full name"],
+    }
+    assert {code: layouts.detect(header).name for code, header in headers.items()} == {
+        code: code for code in headers
+    }
+    imported = {*headers, "vcard"}  # a vCard file has no CSV layout
+    assert imported | set(EXPORTED) == set(formats.FORMATS)
+    assert all(formats.layout_name(code) != code for code in imported)
+    assert all(formats.format_phrase(code) != code for code in formats.FORMATS)
+
+    preview = run(folder, "contacts", "import", str(FIXTURES / "contacts40.vcf"), "--yes")
+    assert "contacts40.vcf: vCard layout," in preview.output, preview.output
+    out = tmp_path / "all.csv"
+    assert run(folder, "contacts", "export", "--format", "csv", "--out", str(out)).exit_code == 0
+    log = run(folder, "audit").output.splitlines()
+    assert log[-2].endswith("(CSV file)") and log[-1].endswith("(vCard file)"), log

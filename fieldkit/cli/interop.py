@@ -12,6 +12,7 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import table
+from fieldkit.formats import layout_name
 from fieldkit.i18n import _, ngettext
 from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.export import FORMATS, export_contacts
@@ -44,13 +45,6 @@ def preview_rows(plan: ImportPlan, limit: int = PREVIEW_LIMIT) -> tuple[list[dic
 
 
 def print_preview(plan: ImportPlan) -> None:
-    layouts = {
-        "google": _("Google Contacts"),
-        "outlook": _("Outlook"),
-        "fieldkit": _("FieldKit"),
-        "vcard": _("vCard"),
-        "custom": _("columns matched by name"),
-    }
     click.echo(
         ngettext(
             "%(file)s: %(layout)s layout, %(rows)d row.",
@@ -59,7 +53,7 @@ def print_preview(plan: ImportPlan) -> None:
         )
         % {
             "file": plan.path.name,
-            "layout": layouts.get(plan.layout, plan.layout),
+            "layout": layout_name(plan.layout),
             "rows": len(plan.rows),
         }
     )

@@ -39,6 +39,20 @@ def demo_profile(tmp_path):
 
 
 @pytest.fixture
+def dated_audit():
+    """``audit.record``, then every entry of the store dated 31 March 2024, 14:05:09.123 UTC
+    instead of now: a known moment, to check how the audit log shows its times."""
+    from fieldkit import audit
+
+    def record(store, action: str, **details) -> None:
+        audit.record(store, action, **details)
+        with store.write():
+            store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+
+    return record
+
+
+@pytest.fixture
 def open_app(qtbot, tmp_path):
     """Open the desktop app on a profile folder, with a temporary QSettings; closed after."""
     from PySide6.QtCore import QSettings

@@ -278,27 +278,25 @@ def test_settings_shows_translation_completeness(qtbot, open_app, profile):
         ("en", "Mar 31, 2024, 2:05:09\u202fPM"),
     ],
 )
-def test_audit_log_times_follow_the_ui_language(qtbot, profile, lang, expected, monkeypatch):
-    from fieldkit import audit
+def test_audit_log_times_follow_the_ui_language(
+    qtbot, profile, lang, expected, monkeypatch, dated_audit
+):
     from fieldkit.ui.audit_dialog import AuditDialog
 
     monkeypatch.setenv("TZ", "UTC")  # times are shown in this computer's zone
-    audit.record(profile.store, "export", entity="contacts", rows=3)
-    with profile.store.write():  # a known moment instead of now
-        profile.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+    dated_audit(profile.store, "export", entity="contacts", rows=3)
     i18n.set_language(lang)
     dialog = AuditDialog(profile)
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == expected
 
 
-def test_audit_log_in_french_and_local_time(qtbot, profile, monkeypatch):
+def test_audit_log_in_french_and_local_time(qtbot, profile, monkeypatch, dated_audit):
     """Details as French phrases with French digit grouping; the UTC time shown in local time."""
-    from fieldkit import audit
     from fieldkit.ui.audit_dialog import AuditDialog
 
     monkeypatch.setenv("TZ", "America/Sao_Paulo")  # UTC-3 all year
-    audit.record(
+    dated_audit(
         profile.store,
         "import",
         entity="contacts",
@@ -307,9 +305,7 @@ def test_audit_log_in_french_and_local_time(qtbot, profile, monkeypatch):
         updated=3,
         rejected=0,
     )
-    audit.record(profile.store, "sync", direction="in", kind="changes", changes=1, conflicts=2)
-    with profile.store.write():
-        profile.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+    dated_audit(profile.store, "sync", direction="in", kind="changes", changes=1, conflicts=2)
     i18n.set_language("fr")
     dialog = AuditDialog(profile)
     qtbot.addWidget(dialog)

@@ -97,19 +97,15 @@ def test_audit_empty_and_filtered(folder):
     assert "Restore" in shown.output
 
 
-def test_audit_in_spanish_local_time_and_raw_json(tmp_path):
+def test_audit_in_spanish_local_time_and_raw_json(tmp_path, dated_audit):
     """`fieldkit audit` words each entry in the profile's language, in local time;
     --json keeps the stored values (UTC time, codes and counts)."""
-    from fieldkit import audit
-
     path = tmp_path / "oficina"
     assert (
         run(["--profile", str(path), "init", "--org", "Oficina", "--language", "es"]).exit_code == 0
     )
     with Profile.open(path) as p:
-        audit.record(p.store, "export", entity="contacts", format="csv", rows=1250, redacted=2)
-        with p.store.write():
-            p.store.conn.execute("UPDATE audit SET at = '2024-03-31T14:05:09.123+00:00'")
+        dated_audit(p.store, "export", entity="contacts", format="csv", rows=1250, redacted=2)
     env = {"TZ": "Asia/Kolkata"}  # UTC+5:30
     shown = run(["--profile", str(path), "audit"], env=env)
     assert shown.exit_code == 0, shown.output

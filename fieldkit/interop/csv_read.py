@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.data.entities import MAX_LONGTEXT
-from fieldkit.i18n import _
+from fieldkit.i18n import _, format_number
 from fieldkit.interop.errors import ImportFileError
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -51,6 +52,19 @@ class CsvSource:
                     if any(c.strip() for c in cells):
                         yield start, cells
             except csv.Error as exc:
+                if "field limit" in str(exc):
+                    raise ImportFileError(
+                        _(
+                            "Line %(line)d of %(path)s has a cell longer than %(limit)s "
+                            "characters: most likely a quote there is never closed. Fix that "
+                            "line, then try again."
+                        )
+                        % {
+                            "line": line_end + 1,
+                            "path": self.path.name,
+                            "limit": format_number(MAX_LONGTEXT),
+                        }
+                    ) from None
                 raise ImportFileError(
                     _(
                         "Line %(line)d of %(path)s cannot be read as CSV (%(error)s). "
@@ -181,7 +195,11 @@ def open_csv(path: Path | str) -> CsvSource:
     if len(sample) == SAMPLE_BYTES and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
     delimiter = sniff_delimiter(sample)
-    first = next(csv.reader(sample.splitlines()[:1], delimiter=delimiter), [])
+    # Read as rows() will (a quoted name may hold a line break), not by str.splitlines.
+    try:
+        first = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
+    except csv.Error:
+        first = []
     header = [h.strip().lstrip("\ufeff") for h in first]
     if not any(header):
         raise ImportFileError(

@@ -42,6 +42,9 @@ class Draft:
     birthday: str | None = None
     photo: tuple[bytes, str] | None = None
     problems: list[str] = field(default_factory=list)
+    """Why the row cannot be imported (it is rejected)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the preview should point out about a row that is imported."""
 
     def set_first(self, name: str, value: str) -> None:
         """Set a field unless an earlier column already did."""
@@ -54,7 +57,7 @@ def finish(draft: Draft, phones: PhoneNormalizer) -> tuple[dict[str, Any], list[
     if draft.problems:
         raise RowRejected(" ".join(draft.problems))
     values = {k: v for k, v in draft.fields.items() if v not in (None, "", [])}
-    warnings: list[str] = []
+    warnings: list[str] = list(draft.warnings)
     notes: list[str] = []
     if not values.get("name") and draft.name_parts:
         parts = [draft.name_parts.get(p, "").strip() for p in NAME_PARTS]

@@ -171,7 +171,7 @@ class Layout:
         for i, name in enumerate(self.header):
             if _fold(name) == wanted:
                 return i
-        if column.isdigit() and 1 <= int(column) <= len(self.header):
+        if column.isdecimal() and 1 <= int(column) <= len(self.header):
             return int(column) - 1
         raise ImportFileError(
             _("The file has no column “%(column)s”; its columns are: %(columns)s.")
@@ -264,10 +264,15 @@ _MULTI = {"phone": "phones", "fax": "faxes", "email": "emails"}
 _NOT_TAGS = ("mycontacts", "starred")
 
 
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
 def _multi(draft: Draft, role: str, value: str, layout: Layout, cells: list[str], i: int) -> None:
     values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
     label = layout.labels.get(i)
-    if role == "phone" and label is not None and "fax" in cells[label].casefold():
+    # A short row may end before its label column.
+    if role == "phone" and label is not None and "fax" in _cell(cells, label).casefold():
         role = "fax"
     getattr(draft, _MULTI[role]).extend(v for v in values if v)
 

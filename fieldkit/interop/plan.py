@@ -118,12 +118,16 @@ def _drafts(path: Path, mapping: dict[str, str] | None) -> tuple[Iterator[Draft]
     if not any(
         role in ("name", "given", "family", "organization") for role in layout.columns.values()
     ):
+        # The example names a column the user can type and --mapping can parse, or its number.
+        column = next(
+            (h for h in source.header if h.isprintable() and h and not set(h) & set(",=")), "1"
+        )
         raise ImportFileError(
             _(
                 "No column of %(path)s is a name or an organisation. Map one with "
                 '--mapping, e.g. --mapping "%(column)s=name".'
             )
-            % {"path": path.name, "column": source.header[0]}
+            % {"path": path.name, "column": column}
         )
     drafts = (layouts.assemble(layout, line, cells) for line, cells in source.rows())
     return drafts, layout, source.encoding

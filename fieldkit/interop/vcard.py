@@ -6,6 +6,7 @@ import base64
 import binascii
 import logging
 import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from fieldkit.interop.draft import Draft
 log = logging.getLogger(__name__)
 
 MAX_PHOTO = 10 * 1024 * 1024
-_MIME_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
 
 def is_vcard(path: Path) -> bool:
@@ -35,7 +35,11 @@ def is_vcard(path: Path) -> bool:
 
 
 def read_cards(path: Path) -> Iterator[tuple[int, str]]:
-    """``(first line, text)`` of each card; text outside cards is ignored."""
+    """``(first line, text)`` of each card; text outside cards is ignored.
+
+    A card that a new ``BEGIN:VCARD`` interrupts, or that the file ends inside, is
+    yielded as it is (without its ``END:VCARD``), for the reader to reject.
+    """
     encoding = detect_encoding(path)
     card: list[str] = []
     start = 0
@@ -45,12 +49,16 @@ def read_cards(path: Path) -> Iterator[tuple[int, str]]:
                 line = raw.rstrip("\r\n").lstrip("\ufeff")
                 upper = line.strip().upper()
                 if upper == "BEGIN:VCARD":
-                    card, start = [line], number
+                    if start:
+                        yield start, "\r\n".join(card) + "\r\n"
+                    card, start = ["BEGIN:VCARD"], number
                 elif start:
-                    card.append(line)
                     if upper == "END:VCARD":
+                        card.append("END:VCARD")
                         yield start, "\r\n".join(card) + "\r\n"
                         card, start = [], 0
+                    else:
+                        card.append(line)
     except UnicodeDecodeError:  # e.g. UTF-16 cut in the middle of a character
         raise _not_text(path) from None
     if start:
@@ -63,59 +71,111 @@ def drafts(path: Path) -> Iterator[Draft]:
         try:
             # The photo is read from the raw text; vobject would take ~150x its size.
             card = vobject.readOne(_PHOTO_LINE.sub("", text), validate=False)
-        except Exception:  # vobject raises several kinds for a malformed card
+        except Exception as exc:  # noqa: BLE001 - vobject raises many kinds for a bad card
             draft = Draft(line)
-            draft.problems.append(
-                _(
-                    "The vCard starting on line %(line)d cannot be read: line %(bad)d is not "
-                    "a property (a folded line may have lost its leading space). Export it "
-                    "again from the phone or fix that line."
-                )
-                % {"line": line, "bad": line + _bad_line(text)}
-            )
+            draft.problems.append(_unreadable(text, line, exc))
             yield draft
             continue
         draft = to_draft(card, line)
-        draft.photo = _raw_photo(text)
+        draft.photo, problem = _raw_photo(text)
+        if problem:
+            draft.warnings.append(problem)
         yield draft
 
 
 _PHOTO_LINE = re.compile(r"^PHOTO[;:][^\r\n]*(?:\r\n[ \t][^\r\n]*)*\r\n", re.M | re.I)
 
 
+def _unreadable(text: str, line: int, exc: Exception) -> str:
+    """Why the card starting on ``line`` cannot be read (``exc`` is what vobject raised)."""
+    if not text.endswith("END:VCARD\r\n"):
+        return _(
+            "The vCard starting on line %(line)d has no END:VCARD line (the file may be cut "
+            "short, or another vCard begins inside it). Export it again from the phone."
+        ) % {"line": line}
+    bad = _bad_line(text)
+    if bad:
+        return _(
+            "The vCard starting on line %(line)d cannot be read: line %(bad)d is not "
+            "a property (a folded line may have lost its leading space). Export it "
+            "again from the phone or fix that line."
+        ) % {"line": line, "bad": line + bad}
+    if isinstance(exc, UnicodeError | LookupError | binascii.Error):
+        return _(
+            "The vCard starting on line %(line)d cannot be read: a value is in a character "
+            "set or encoding that does not match its text. Export it again as vCard 3.0 or "
+            "4.0 in UTF-8."
+        ) % {"line": line}
+    return _(
+        "The vCard starting on line %(line)d cannot be read. Export it again from the phone "
+        "as vCard 3.0 or 4.0."
+    ) % {"line": line}
+
+
 def _bad_line(text: str) -> int:
-    """The offset of the first line of a card that is neither a property nor a folded part."""
-    for offset, raw in enumerate(text.split("\r\n")):
-        if raw and raw[0] not in " \t" and ":" not in raw:
-            return offset
+    """The offset of the first line of a card that starts a property vobject cannot read
+    (a folded part that lost its space, a line without a name), or 0."""
+    lines = text.split("\r\n")
+    start = None
+    logical: list[str] = []
+    for offset, raw in enumerate([*lines, ""]):
+        if raw[:1] in (" ", "\t") and start is not None:
+            logical.append(raw[1:])
+            continue
+        if start is not None:
+            try:
+                vobject.base.parseLine("".join(logical))
+            except vobject.base.ParseError:
+                return start
+        start, logical = (offset, [raw]) if raw else (None, [])
     return 0
 
 
-def _raw_photo(text: str) -> tuple[bytes, str] | None:
-    """The card's first embedded photo (3.0 base64 or 4.0 data: URI), read from the text."""
+def _raw_photo(text: str) -> tuple[tuple[bytes, str] | None, str | None]:
+    """The card's first embedded photo (3.0 base64 or 4.0 data: URI), read from the text,
+    and what is wrong with it when it cannot be kept."""
     unfolded = re.sub(r"\r\n[ \t]", "", text)
     match = re.search(r"^PHOTO([;:][^\r\n]*)", unfolded, re.MULTILINE | re.IGNORECASE)
     if not match:
-        return None
-    params, _sep, value = match[1].lstrip(";").partition(":")
-    mime = "image/jpeg"
+        return None, None
+    value = match[1].lstrip(";").partition(":")[2].strip()
+    encoded = True
     if value.lower().startswith("data:"):
         meta, _sep, value = value[5:].partition(",")
-        mime = meta.split(";")[0].lower() or mime
+        encoded = meta.lower().endswith(";base64")
     elif value.lower().startswith(("http:", "https:")):
-        return None  # a link to a photo online: nothing to keep offline
-    else:
-        found = re.search(r"TYPE=(?:image/)?(\w+)", params, re.IGNORECASE)
-        if found:
-            kind = found[1].lower()
-            mime = "image/" + ("jpeg" if kind == "jpg" else kind)
+        return None, None  # a link to a photo online: nothing to keep offline
     try:
-        data = base64.b64decode(value.strip(), validate=False)
+        if encoded:
+            data = base64.b64decode("".join(value.split()), validate=True)
+        else:
+            data = urllib.parse.unquote_to_bytes(value)
     except (binascii.Error, ValueError):
-        return None
-    if not data or len(data) > MAX_PHOTO:
-        return None
-    return data, f"photo.{_MIME_EXT.get(mime, 'jpg')}"
+        data = b""
+    if len(data) > MAX_PHOTO:
+        return None, _(
+            "The photo is larger than %(limit)d MB; the contact is imported without it."
+        ) % {"limit": MAX_PHOTO // 2**20}
+    kind = _image_kind(data)
+    if kind is None:
+        return None, _(
+            "The photo is not a JPEG, PNG, GIF or WebP image that can be read; the contact "
+            "is imported without it."
+        )
+    return (data, f"photo.{kind}"), None
+
+
+def _image_kind(data: bytes) -> str | None:
+    """The file extension of an image by its first bytes, or None when it is not one."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
 
 
 def _params(prop) -> set[str]:
@@ -125,11 +185,18 @@ def _params(prop) -> set[str]:
     return types
 
 
+def _plain(value: Any) -> str:
+    """A property value as text (a base64-encoded text value arrives as bytes)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value or "")
+
+
 def _text(prop) -> str:
     value = prop.value
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    return str(value or "").strip()
+        return ", ".join(_plain(v) for v in value).strip()
+    return _plain(value).strip()
 
 
 def to_draft(card: Any, line: int) -> Draft:
@@ -154,7 +221,7 @@ def to_draft(card: Any, line: int) -> Draft:
                     draft.name_parts[part] = value.strip()
     for prop in contents.get("org", []):
         units = prop.value if isinstance(prop.value, list) else [prop.value]
-        units = [u.strip() for u in units if u and u.strip()]
+        units = [_plain(u).strip() for u in units if _plain(u).strip()]
         if units:
             draft.set_first("organization", units[0])
             for unit in units[1:]:
@@ -190,11 +257,11 @@ def to_draft(card: Any, line: int) -> Draft:
 
 
 def _as_list(value: Any) -> list[str]:
-    return value if isinstance(value, list) else str(value).split(",")
+    return [_plain(v) for v in value] if isinstance(value, list) else _plain(value).split(",")
 
 
 def _joined(value: Any) -> str:
-    return (", ".join(value) if isinstance(value, list) else str(value or "")).strip()
+    return (", ".join(map(_plain, value)) if isinstance(value, list) else _plain(value)).strip()
 
 
 def _address_part(draft: Draft, part: str, value: Any) -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import codecs
+import errno
 import hashlib
+import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 
 from fieldkit.interop.apply import apply_plan
-from fieldkit.interop.errors import ImportCancelled
+from fieldkit.interop.errors import ImportCancelled, ImportWriteError
 from fieldkit.interop.layouts import parse_mapping
 from fieldkit.interop.plan import CREATE, REJECT, SKIP, UPDATE, build_plan
 from fieldkit.profile import Profile
@@ -277,3 +282,101 @@ def test_cancel_rolls_back_everything(office, tmp_path):
     assert office.contacts.count() == 1
     office.close()
     assert db_hash(office.path) == before
+
+
+def _png(red: int) -> bytes:
+    """A 1x1 PNG of its own colour: each call with another ``red`` is another file."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    pixels = zlib.compress(bytes([0, red, 0, 0]))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def _photo_cards(tmp_path, names: list[str], first_colour: int = 1) -> Path:
+    cards = [
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        f"FN:{name}\r\nEMAIL:{name.split()[0].lower()}@example.org\r\n"
+        f"PHOTO;ENCODING=b;TYPE=PNG:{base64.b64encode(_png(first_colour + i)).decode()}\r\n"
+        "END:VCARD\r\n"
+        for i, name in enumerate(names)
+    ]
+    path = tmp_path / "photos.vcf"
+    path.write_text("".join(cards), encoding="utf-8")
+    return path
+
+
+def files_under(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")} if folder.exists() else set()
+
+
+@pytest.fixture
+def with_a_photo(office, tmp_path):
+    """The office with one contact and its photo stored before any import."""
+    apply_plan(office, build_plan(office, _photo_cards(tmp_path, ["Kept Before"], 200)))
+    assert len(files_under(office.attachments_dir)) == 2  # a folder and the photo in it
+    return office
+
+
+def test_cancelled_import_leaves_no_photo_files_behind(with_a_photo, tmp_path):
+    office = with_a_photo
+    before = files_under(office.attachments_dir)
+    path = _photo_cards(tmp_path, ["Amina Juma", "Mei Nguyen", "Ravi Kumar"])
+    plan = build_plan(office, path)
+    assert plan.counts()[CREATE] == 3
+
+    def cancelled() -> bool:  # the user presses Cancel once photos are being written
+        return len(files_under(office.attachments_dir)) > len(before)
+
+    with pytest.raises(ImportCancelled, match="nothing was changed"):
+        apply_plan(office, plan, cancelled=cancelled)
+    assert files_under(office.attachments_dir) == before
+    assert office.contacts.count() == office.attachments.count() == 1
+    # The same file imports afterwards, photos included.
+    assert apply_plan(office, build_plan(office, path)).photos == 3
+    assert len(files_under(office.attachments_dir)) == len(before) + 6
+
+
+def test_cancel_while_updating_leaves_no_photo_files_behind(with_a_photo, tmp_path):
+    office = with_a_photo
+    office.contacts.add({"name": "Amina Juma", "email": "amina@example.org"})
+    before = files_under(office.attachments_dir)
+    plan = build_plan(office, _photo_cards(tmp_path, ["Amina Juma"]), on_duplicate="fill")
+    assert plan.counts()[UPDATE] == 1
+
+    def cancelled() -> bool:
+        return len(files_under(office.attachments_dir)) > len(before)
+
+    with pytest.raises(ImportCancelled):
+        apply_plan(office, plan, cancelled=cancelled)
+    assert files_under(office.attachments_dir) == before
+    assert office.attachments.count() == 1
+
+
+def test_import_that_fails_writing_a_photo_is_undone_with_one_message(
+    with_a_photo, tmp_path, monkeypatch
+):
+    office = with_a_photo
+    before = files_under(office.attachments_dir)
+    plan = build_plan(office, _photo_cards(tmp_path, ["Amina Juma", "Mei Nguyen", "Ravi Kumar"]))
+    write_blob = office.write_blob
+    written = []
+
+    def disk_full_on_the_third(data: bytes) -> str:
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(data)
+        return write_blob(data)
+
+    monkeypatch.setattr(office, "write_blob", disk_full_on_the_third)
+    with pytest.raises(ImportWriteError, match="nothing was imported") as caught:
+        apply_plan(office, plan)
+    assert os.strerror(errno.ENOSPC) in str(caught.value)
+    assert len(written) == 2  # two photos were on disk before the third failed
+    assert files_under(office.attachments_dir) == before
+    assert office.contacts.count() == office.attachments.count() == 1

@@ -15,3 +15,8 @@ class ImportCancelled(FieldKitError):
 
 class ExportError(FieldKitError):
     """The export could not be written, or needs a confirmation it did not get."""
+
+
+class ImportWriteError(FieldKitError):
+    """The import could not be written (the disk is full, a folder cannot be written);
+    nothing was changed."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,14 @@ def test_mapping_by_a_column_number_written_in_other_digits(office):
             build_plan(profile, FIXTURES / "custom_semicolon.csv", mapping=parse_mapping("²=name"))
         plan = build_plan(profile, FIXTURES / "custom_semicolon.csv", mapping={"١": "name"})
     assert plan.columns[0] == "name"
+
+
+def test_a_long_line_of_symbols_does_not_stall_the_preview(office, tmp_path):
+    # csv.Sniffer backtracked on such a line: 45,000 stars took about half a minute.
+    path = tmp_path / "stars.csv"
+    path.write_text('"Name"\r\n\r\n' + "*" * 45_000 + "\r\nAsha Rao\r\n", encoding="utf-8")
+    started = time.monotonic()
+    plan, rejected = import_file(office, path)
+    assert time.monotonic() - started < 5
+    assert [r.values["name"] for r in plan.rows if r.action != REJECT] == ["Asha Rao"]
+    assert rejected == [(3, "Name is too long (at most 2000 characters).")]

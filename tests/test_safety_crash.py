@@ -248,6 +248,8 @@ def _kill_many(tmp_path: Path, mode: str, make, n: int, kills: int, rng: random.
         if mode == "migrate" and k % 2:  # every other kill inside the migration's own step
             took = marks["done"] - marks["migrating"]
             seen = _kill_at(mode, work, n, rng.uniform(0, took * 1.1), after="migrating")
+        elif k == kills - 1:  # one kill surely after the commit: the outcome kept
+            seen = _kill_at(mode, work, n, marks["done"] * 1.5)
         else:
             seen = _kill_at(mode, work, n, rng.uniform(0, marks["done"] * 1.1))
         db = work / "fieldkit.db"

@@ -153,3 +153,30 @@ def test_every_layout_and_format_is_named_from_one_table(folder, tmp_path):
     assert run(folder, "contacts", "export", "--format", "csv", "--out", str(out)).exit_code == 0
     log = run(folder, "audit").output.splitlines()
     assert log[-2].endswith("(CSV file)") and log[-1].endswith("(vCard file)"), log
+
+
+def test_terminal_escapes_in_a_file_never_reach_the_terminal(folder, tmp_path):
+    # A hostile file's escape sequences (clear screen, retitle the window), past the part
+    # read to tell text from binary, are shown as U+FFFD in the preview's reasons and in
+    # the list and record of what was imported.
+    filler = "".join(f"Person {i},Filler Org,p{i}@example.org,\n" for i in range(2000))
+    source = tmp_path / "hostile.csv"
+    source.write_text(
+        "Name,Organization,E-mail Address,Birthday\n"
+        + filler
+        + "\x1b[2JAsha\x1b]0;owned\x07,Unit\x9b31m,asha@example.org,\n"
+        + "Ravi,Unit,ravi@example.org,\x1b[31m1990-13-45\n",
+        encoding="utf-8",
+    )
+    preview = run(folder, "contacts", "import", str(source), "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    assert "\ufffd[31m1990-13-45" in preview.output
+    imported = run(folder, "contacts", "import", str(source), "--yes")
+    assert imported.exit_code == 0, imported.output
+    listed = run(folder, "contacts", "list")
+    with Profile.open(folder) as profile:
+        [asha] = [c for c in profile.contacts.list(limit=5000) if "Asha" in c["name"]]
+    shown = run(folder, "contacts", "show", asha["id"])
+    for result in (preview, imported, listed, shown):
+        assert not set(result.output) & {"\x1b", "\x07", "\x9b"}, result.output
+    assert "\ufffd[2JAsha" in shown.output

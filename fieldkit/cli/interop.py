@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from fieldkit.cli import pass_ctx
-from fieldkit.cli.output import table
+from fieldkit.cli.output import printable, table
 from fieldkit.formats import layout_name
 from fieldkit.i18n import _, ngettext
 from fieldkit.interop.apply import apply_plan
@@ -68,7 +68,9 @@ def print_preview(plan: ImportPlan) -> None:
         )
         click.echo(_("Reasons:"))
         for row in rows:
-            click.echo(_("  line %(line)d: %(why)s") % {"line": row["line"], "why": row["why"]})
+            click.echo(
+                _("  line %(line)d: %(why)s") % {"line": row["line"], "why": printable(row["why"])}
+            )
     if hidden:
         click.echo(
             ngettext(

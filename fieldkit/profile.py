@@ -7,6 +7,7 @@ folder unless a path is given.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import logging
@@ -250,15 +251,24 @@ class Profile:
         return self.attachments_dir / sha256[:2] / sha256
 
     def write_blob(self, data: bytes) -> str:
-        """Store file content once by SHA-256 (encrypted in an encrypted profile); its hash."""
+        """Store file content once by SHA-256 (encrypted in an encrypted profile); its hash.
+        Inside a write transaction, a file it adds is taken away again if the
+        transaction rolls back (a cancelled import leaves no photo behind).
+        """
         digest = hashlib.sha256(data).hexdigest()
         blob = self.blob_path(digest)
         if not blob.exists():
+            new_folder = not blob.parent.exists()
             blob.parent.mkdir(parents=True, exist_ok=True)
             partial = blob.with_suffix(".partial")
             key = self._blob_key()
-            partial.write_bytes(encryption.seal(key, data, digest) if key else data)
-            partial.replace(blob)
+            try:
+                partial.write_bytes(encryption.seal(key, data, digest) if key else data)
+                partial.replace(blob)
+            except OSError:
+                partial.unlink(missing_ok=True)
+                raise
+            self.store.on_rollback(lambda: _remove_blob(blob, new_folder))
         return digest
 
     def read_blob(self, sha256: str) -> bytes | None:
@@ -371,6 +381,13 @@ class Profile:
             "backups": len(self.backups()),
             "size_bytes": self.db_path.stat().st_size,
         }
+
+
+def _remove_blob(blob: Path, with_folder: bool) -> None:
+    blob.unlink(missing_ok=True)
+    if with_folder:
+        with contextlib.suppress(OSError):
+            blob.parent.rmdir()  # only when empty: another writer may have used it
 
 
 def _hostname() -> str:

@@ -427,3 +427,15 @@ def test_a_record_received_in_part_can_still_be_edited(profile):
     with pytest.raises(ValidationError):
         profile.contacts.update("row-1", {"name": ""})
     assert E.CONTACTS.field("name").required
+
+
+def test_a_file_written_in_a_rolled_back_write_is_taken_away(profile):
+    kept = profile.write_blob(b"kept outside any write")
+    with pytest.raises(RuntimeError), profile.store.write():
+        profile.attach_bytes(b"a scanned letter", "letter.txt")
+        profile.attach_bytes(b"kept outside any write", "again.txt")  # already there
+        raise RuntimeError("the user cancelled")
+    files = [p for p in profile.attachments_dir.rglob("*") if p.is_file()]
+    assert files == [profile.blob_path(kept)]
+    assert not any(p.is_dir() and not any(p.iterdir()) for p in profile.attachments_dir.iterdir())
+    assert profile.attachments.count() == 0

@@ -125,6 +125,7 @@ class Store:
         self.passphrase = passphrase  # kept for encrypted backups; None when not encrypted
         self._depth = 0
         self._bulk = False
+        self._undo: list[Callable[[], None]] = []
         self._saved: tuple[int, int] | None = None
         self._listeners: list[Callable[[set[str]], None]] = []
         self._touched: set[str] = set()
@@ -207,6 +208,7 @@ class Store:
         outer = self._depth == 0
         if outer:
             self._touched = set()
+            self._undo = []
             self._saved = None
         self._depth += 1
         try:
@@ -243,6 +245,18 @@ class Store:
             self.conn.execute("ROLLBACK")
         if self._saved is not None:
             self.dseq = self._saved[0]
+        undo, self._undo = self._undo, []
+        for step in reversed(undo):
+            try:
+                step()
+            except OSError:
+                log.warning("could not undo a file written by a rolled-back write")
+
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Inside a write: call ``undo()`` if the transaction rolls back (to take away a
+        file written alongside it). Nothing is called once it commits, nor outside a write."""
+        if self._depth:
+            self._undo.append(undo)
 
     def _catch_up(self) -> None:
         """Another connection to this file (the app's sync, the CLI) may have written since:

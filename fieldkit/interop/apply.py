@@ -3,7 +3,6 @@ one transaction, with progress and cancel (a cancelled import leaves the store a
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,45 +93,6 @@ def _resolve(plan: ImportPlan):
     return creates, updates
 
 
-class _PhotoFiles:
-    """Attaches photos and remembers the files it adds to the attachments folder; used as
-    a context manager, it takes them away again when the import does not commit (the
-    files that were there before stay)."""
-
-    def __init__(self, profile: Profile):
-        self.profile = profile
-        self.added: list[Path] = []
-
-    def attach(self, photo: tuple[bytes, str], owner_id: str) -> None:
-        data, name = photo
-        path = self.profile.blob_path(hashlib.sha256(data).hexdigest())
-        if not path.exists():
-            if not path.parent.exists():
-                self.added.append(path.parent)
-            self.added.append(path)
-        self.profile.attach_bytes(data, name, owner_id)
-
-    def __enter__(self) -> _PhotoFiles:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
-        if kind is not None:
-            self.discard()
-
-    def discard(self) -> None:
-        """Remove the files (and their new folders) added so far."""
-        for path in reversed(self.added):
-            try:
-                if path.is_dir():
-                    path.rmdir()  # only when empty: another writer may have used it
-                else:
-                    path.unlink(missing_ok=True)
-                    path.with_suffix(".partial").unlink(missing_ok=True)
-            except OSError:
-                log.warning("could not remove an attachment file of a cancelled import")
-        self.added.clear()
-
-
 def apply_plan(
     profile: Profile,
     plan: ImportPlan,
@@ -149,7 +109,7 @@ def apply_plan(
     photos = 0
     updated = 0
     try:
-        with _PhotoFiles(profile) as files, gc_paused(), profile.store.write():
+        with gc_paused(), profile.store.write():
             ids = profile.contacts.add_many(
                 (values for values, _row in creates),
                 progress=(lambda done, _t: progress(done, total)) if progress else None,
@@ -167,7 +127,7 @@ def apply_plan(
                     updated += 1
                 photo = next((r.photo for r in rows if r.photo), None)
                 if photo and not profile.attachments.count({"owner_id": contact_id}):
-                    files.attach(photo, contact_id)
+                    profile.attach_bytes(photo[0], photo[1], contact_id)
                     photos += 1
                 if done % 500 == 0:
                     if cancelled():
@@ -176,7 +136,7 @@ def apply_plan(
                         progress(done, total)
             for contact_id, (_values, row) in zip(ids, creates, strict=True):
                 if row.photo:
-                    files.attach(row.photo, contact_id)
+                    profile.attach_bytes(row.photo[0], row.photo[1], contact_id)
                     photos += 1
             if cancelled():
                 raise Cancelled()

@@ -346,15 +346,22 @@ class Store:
             raise RuntimeError("Store.put_many outside Store.write")
         if not rows:
             return
-        self.expect_bulk()
-        table = entity.table
+        self.write_prepared(entity, self.prepare_many(entity, rows))
+
+    def prepare_many(
+        self, entity: E.Entity, rows: list[tuple[str, dict[str, Any], bool]]
+    ) -> tuple[list[tuple], list[tuple]]:
+        """The first half of :meth:`put_many`, all in Python: the table rows and the change
+        records (with their sequence numbers and timestamps) that it writes. Inside a write:
+        it takes sequence numbers, which a rollback gives back."""
+        if self._depth == 0:
+            raise RuntimeError("Store.prepare_many outside Store.write")
         names = entity.field_names
         lists = {f.name for f in entity.fields if f.kind == E.LIST}
-        cols = ", ".join(f"[{c}]" for c in ("id", *names, "created", "modified"))
-        marks = ", ".join("?" * (len(names) + 3))
         dumps = list_text
         change_json = _CHANGE_JSON.encode
         device = self.device_id
+        table = entity.table
         tick = self.clock.tick
         stamp = hlc_to_iso(tick())
         insert_rows = []
@@ -383,6 +390,19 @@ class Store:
                 )
             )
         self.dseq = dseq
+        return insert_rows, change_rows
+
+    def write_prepared(self, entity: E.Entity, prepared: tuple[list[tuple], list[tuple]]) -> None:
+        """The second half of :meth:`put_many`, all in SQLite: insert what
+        :meth:`prepare_many` made, inside this write."""
+        if self._depth == 0:
+            raise RuntimeError("Store.write_prepared outside Store.write")
+        insert_rows, change_rows = prepared
+        self.expect_bulk()
+        table = entity.table
+        names = entity.field_names
+        cols = ", ".join(f"[{c}]" for c in ("id", *names, "created", "modified"))
+        marks = ", ".join("?" * (len(names) + 3))
         with bulk_indexing(self.conn, table):
             self.conn.executemany(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", insert_rows)
         self.conn.executemany(

@@ -24,7 +24,7 @@ from fieldkit.data import entities as E
 from fieldkit.data import search as _search
 from fieldkit.data.backup import backup_database, list_backups, restore_into
 from fieldkit.data.records import Records
-from fieldkit.data.store import Store
+from fieldkit.data.store import Store, read_only_error
 from fieldkit.errors import FieldKitError, NotFound, StoreError
 from fieldkit.i18n import _
 
@@ -95,13 +95,9 @@ class Profile:
                     % {"path": path, "error": exc.strerror}
                 ) from exc
         elif not os.access(db_path, os.W_OK) or not os.access(path, os.W_OK):
-            raise StoreError(
-                _(
-                    "The profile at %(path)s is read-only. Copy it to a folder you can "
-                    "write to, or ask your administrator for write access."
-                )
-                % {"path": path}
-            )
+            # Refused for reading too: opening migrates, and SQLite's WAL mode needs to
+            # write beside the file. The message says how to get a copy that works.
+            raise read_only_error(path)
         return cls(path, Store(db_path, passphrase))
 
     @classmethod

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -273,23 +278,123 @@ def test_newer_schema_is_refused_without_change(tmp_path):
     assert db.read_bytes() == before
 
 
-def test_corrupt_and_read_only_files_give_clear_errors(tmp_path):
+def test_a_corrupt_file_gives_a_clear_error(tmp_path):
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "fieldkit.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     with pytest.raises(StoreError, match="damaged or is not a FieldKit database"):
         Profile.open(folder)
-    Profile.create(tmp_path / "ro").close()
-    (tmp_path / "ro" / "fieldkit.db").chmod(0o444)
-    try:
-        import os
 
-        if os.geteuid() == 0:
-            pytest.skip("root can write to read-only files")
-        with pytest.raises(StoreError, match="read-only"):
-            Profile.open(tmp_path / "ro")
+
+# The `fieldkit` command in a process that cannot write what its mode forbids. Root may write
+# any file, so as root the command runs without the capabilities that allow it
+# (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH): still uid 0, it reads the code and the profile as
+# their owner, and a file or folder without the owner's write bit is read-only to it.
+FIELDKIT = "import sys; from fieldkit.cli import main; sys.exit(main())"
+PROBE = """
+import os, sys
+try:
+    os.close(os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT))
+except PermissionError:
+    print("read-only")
+else:
+    print("writable")
+"""
+READ_ONLY = (
+    "is read-only. Copy it to a folder you can write to, or ask your administrator for "
+    "write access."
+)
+
+
+def _without_write_privilege(target: Path) -> list[str]:
+    """The command prefix under which ``target`` (already made read-only) cannot be written;
+    skips when this machine cannot give one."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv (util-linux): no file is read-only")
+        prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", PROBE, str(target)], capture_output=True, text=True
+    )
+    if probe.stdout.strip() != "read-only":
+        pytest.skip(f"no read-only file can be made here: {probe.stdout}{probe.stderr}".strip())
+    return prefix
+
+
+def _leave_a_journal(folder: Path) -> None:
+    """A FieldKit process adds a contact and dies before closing: the -wal and -shm files stay."""
+    crash = (
+        "import os, sys; from fieldkit.profile import Profile; "
+        "Profile.open(sys.argv[1]).contacts.add({'name': 'Left in the journal'}); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(folder)], check=True)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("situation", ["file", "folder", "journal"])
+def test_a_read_only_profile_gives_one_clear_line_and_stays_as_it_was(tmp_path, situation):
+    """#2: a database this user cannot write, as the command line meets it.
+
+    ``file``: fieldkit.db has no write bit; ``folder``: the profile folder has none (SQLite
+    cannot put its journal beside the file); ``journal``: the -wal and -shm files that a
+    crashed process left (another user's, say) cannot be written, which opening does not see.
+    """
+    folder = tmp_path / "office"
+    with Profile.create(folder) as p:
+        p.contacts.add({"name": "Asha Rao"})
+    db = folder / "fieldkit.db"
+    if situation == "journal":
+        _leave_a_journal(folder)
+        read_only = [folder / "fieldkit.db-wal", folder / "fieldkit.db-shm"]
+    else:
+        read_only = [db] if situation == "file" else [folder]
+    for path in read_only:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        prefix = _without_write_privilege(
+            folder / "probe" if situation == "folder" else read_only[0]
+        )
+        before = _snapshot(folder)
+
+        def fieldkit(*args: str) -> subprocess.CompletedProcess:
+            return subprocess.run(
+                [*prefix, sys.executable, "-c", FIELDKIT, "--profile", str(folder), *args],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+
+        added = fieldkit("contacts", "add", "--name", "Ravi Kumar")
+        listed = fieldkit("contacts", "list")
+        after = _snapshot(folder)
     finally:
-        (tmp_path / "ro" / "fieldkit.db").chmod(0o644)
+        for path in read_only:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+    assert added.returncode == 1
+    assert added.stdout == ""
+    [line] = added.stderr.splitlines()
+    assert line.startswith(f"Error: The profile at {folder}")
+    assert line.endswith(READ_ONLY)
+    assert after == before
+    assert "Traceback" not in added.stderr + listed.stderr
+    if situation == "journal":
+        # Opening writes nothing here, so reading works, the crashed process's contact included.
+        assert listed.returncode == 0, listed.stderr
+        assert "Asha Rao" in listed.stdout
+        assert "Left in the journal" in listed.stdout
+        assert listed.stderr == ""
+    else:
+        # Refused at opening (which migrates and needs the journal beside the file), with the
+        # same line, that says how to get a copy that works.
+        assert listed.returncode == 1
+        assert listed.stderr == f"Error: The profile at {folder} {READ_ONLY}\n"
+    assert "Ravi Kumar" not in listed.stdout
 
 
 def test_missing_profile_says_how_to_make_one(tmp_path):

@@ -87,17 +87,22 @@ def connect(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     return conn
 
 
+def read_only_error(path: Path) -> StoreError:
+    """The error for a profile this process may read but not write."""
+    return StoreError(
+        _(
+            "The profile at %(path)s is read-only. Copy it to a folder you can write to, "
+            "or ask your administrator for write access."
+        )
+        % {"path": path}
+    )
+
+
 def explain_sqlite_error(exc: Exception, path: Path) -> StoreError:
     """Turn an SQLite error into a message that says what to do."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        return StoreError(
-            _(
-                "The profile at %(path)s is read-only. Copy it to a folder you can write to, "
-                "or ask your administrator for write access."
-            )
-            % {"path": path}
-        )
+        return read_only_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(
             _(

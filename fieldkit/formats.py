@@ -2,10 +2,10 @@
 
 The import and export (:mod:`fieldkit.interop`) write a code for what they read
 or wrote, in an import plan (``plan.layout``) and in the audit log (the
-``format`` detail): ``google``, ``outlook``, ``fieldkit``, ``custom`` (columns
-matched by name) and ``vcard`` for an import, ``csv`` and ``vcard`` for an
-export. The audit log (in the app and in ``fieldkit audit``) and the import
-preview of ``fieldkit contacts import`` take their words from here.
+``format`` detail): one of :data:`IMPORTS` for an import, one of :data:`EXPORTS`
+for an export. The codes are defined here and nowhere else; the audit log (in the
+app and in ``fieldkit audit``) and the import preview of ``fieldkit contacts
+import`` take their words from :data:`FORMATS`.
 """
 
 from __future__ import annotations
@@ -25,13 +25,33 @@ class ContactFormat:
     """An import layout's name, for “%(layout)s layout” sentences: “Google Contacts”."""
 
 
+GOOGLE = "google"
+"""A Google Contacts CSV export."""
+OUTLOOK = "outlook"
+"""An Outlook CSV export."""
+FIELDKIT = "fieldkit"
+"""FieldKit's own CSV export."""
+CUSTOM = "custom"
+"""Any other CSV header: columns matched by their names (and the user's mapping)."""
+VCARD = "vcard"
+"""A vCard file, read or written."""
+CSV = "csv"
+"""A CSV file written by the export."""
+
+LAYOUTS: tuple[str, ...] = (GOOGLE, OUTLOOK, FIELDKIT, CUSTOM)
+"""The layouts a CSV file is read with (``Layout.name``)."""
+IMPORTS: tuple[str, ...] = (*LAYOUTS, VCARD)
+"""What an import plan's ``layout`` can be."""
+EXPORTS: tuple[str, ...] = (CSV, VCARD)
+"""The formats the export writes (``fieldkit contacts export --format``)."""
+
 FORMATS: dict[str, ContactFormat] = {
-    "google": ContactFormat(N_("Google Contacts layout"), N_("Google Contacts")),
-    "outlook": ContactFormat(N_("Outlook layout"), N_("Outlook")),
-    "fieldkit": ContactFormat(N_("FieldKit layout"), N_("FieldKit")),
-    "custom": ContactFormat(N_("columns matched by name"), N_("columns matched by name")),
-    "vcard": ContactFormat(N_("vCard file"), N_("vCard")),
-    "csv": ContactFormat(N_("CSV file")),
+    GOOGLE: ContactFormat(N_("Google Contacts layout"), N_("Google Contacts")),
+    OUTLOOK: ContactFormat(N_("Outlook layout"), N_("Outlook")),
+    FIELDKIT: ContactFormat(N_("FieldKit layout"), N_("FieldKit")),
+    CUSTOM: ContactFormat(N_("columns matched by name"), N_("columns matched by name")),
+    VCARD: ContactFormat(N_("vCard file"), N_("vCard")),
+    CSV: ContactFormat(N_("CSV file")),
 }
 
 

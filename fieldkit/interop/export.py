@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from fieldkit import audit
+from fieldkit import audit, formats
 from fieldkit.data import entities as E
 from fieldkit.data.redact import is_restricted, redact, shareable
 from fieldkit.i18n import _, ngettext
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("csv", "vcard")
+FORMATS = formats.EXPORTS
+"""The formats :func:`export_contacts` writes."""
 CSV_COLUMNS = E.CONTACTS.field_names
 
 
@@ -146,7 +147,8 @@ def export_contacts(
     """Write the selected contacts to ``out`` (a path or an open text stream)."""
     if fmt not in FORMATS:
         raise ExportError(
-            _("“%(format)s” is not an export format; use csv or vcard.") % {"format": fmt}
+            _("“%(format)s” is not an export format; use one of: %(formats)s.")
+            % {"format": fmt, "formats": ", ".join(FORMATS)}
         )
     contacts, result = prepare(
         select_contacts(profile, filters=filters, campaign_id=campaign_id),
@@ -154,13 +156,13 @@ def export_contacts(
         include_local_only=include_local_only,
     )
     buffer = io.StringIO()
-    if fmt == "csv":
+    if fmt == formats.CSV:
         write_csv(contacts, buffer)
     else:
         write_vcards(profile, contacts, buffer)
     if isinstance(out, str | Path):
         path = Path(out)
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # a BOM tells Excel it is UTF-8
+        encoding = "utf-8-sig" if fmt == formats.CSV else "utf-8"  # a BOM tells Excel it is UTF-8
         try:
             partial = path.with_name(path.name + ".partial")
             partial.write_text(buffer.getvalue(), encoding=encoding, newline="")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fieldkit import formats
 from fieldkit.data import entities as E
 from fieldkit.i18n import N_, _
 from fieldkit.interop.draft import Draft
@@ -154,12 +155,18 @@ class Layout:
     """How the columns of one header map to contact fields."""
 
     name: str
+    """Which layout: one of :data:`fieldkit.formats.LAYOUTS`."""
     header: list[str]
     columns: dict[int, str] = field(default_factory=dict)
     labels: dict[int, int] = field(default_factory=dict)
     """Google: the column holding the type ("Work Fax") of a value column."""
     list_separator: str = r" ::: |[;,]"
     """Between the items of a list cell (tags, languages)."""
+
+    def __post_init__(self) -> None:
+        # The code goes into the plan and the audit log, which name it from fieldkit.formats.
+        if self.name not in formats.LAYOUTS:
+            raise ValueError(f"{self.name!r} is not a layout of fieldkit.formats.LAYOUTS")
 
     def role_of(self, column: str) -> str:
         index = self.index(column)
@@ -180,14 +187,17 @@ class Layout:
 
 
 def detect(header: list[str]) -> Layout:
-    """The layout of ``header``: google, outlook, fieldkit (our own export) or guessed."""
+    """The layout of ``header``: Google, Outlook, FieldKit (our own export) or guessed
+    (:data:`fieldkit.formats.CUSTOM`)."""
     folded = [_fold(h) for h in header]
     names = set(folded)
     raw = [h.strip().lower() for h in header]
     if "name" in raw and set(raw) <= set(E.CONTACTS.field_names):
-        return Layout("fieldkit", header, {i: h for i, h in enumerate(raw)}, list_separator=";")
+        return Layout(
+            formats.FIELDKIT, header, {i: h for i, h in enumerate(raw)}, list_separator=";"
+        )
     if any(re.fullmatch(r"(e-mail|phone) 1 - value", h) for h in folded):
-        layout = Layout("google", header)
+        layout = Layout(formats.GOOGLE, header)
         for i, h in enumerate(folded):
             for pattern, role in _GOOGLE:
                 if re.fullmatch(pattern, h):
@@ -200,14 +210,14 @@ def detect(header: list[str]) -> Layout:
                         layout.labels[i] = j
         return layout
     if {"first name", "last name"} <= names and names & {"e-mail address", "business phone"}:
-        layout = Layout("outlook", header)
+        layout = Layout(formats.OUTLOOK, header)
         for i, h in enumerate(folded):
             is_phone = h.endswith(("phone", "phone 2")) or h in _OUTLOOK_PHONES
             role = _OUTLOOK.get(h) or ("phone" if is_phone else None)
             if role:
                 layout.columns[i] = role
         return layout
-    return Layout("custom", header, {i: r for i, h in enumerate(folded) if (r := guess(h))})
+    return Layout(formats.CUSTOM, header, {i: r for i, h in enumerate(folded) if (r := guess(h))})
 
 
 def guess(column: str) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldkit import formats
 from fieldkit.data.store import Cancelled, Progress, gc_paused
 from fieldkit.i18n import N_, _
 from fieldkit.interop import layouts, vcard
@@ -70,6 +71,7 @@ class ImportPlan:
 
     path: Path
     layout: str
+    """What the file was read as: one of :data:`fieldkit.formats.IMPORTS`."""
     rows: list[PlanRow]
     header: list[str] = field(default_factory=list)
     columns: dict[int, str] = field(default_factory=dict)
@@ -157,7 +159,7 @@ def build_plan(
     phones = PhoneNormalizer(profile.setting("default_country"))
     plan = ImportPlan(
         path,
-        layout.name if layout else "vcard",
+        layout.name if layout else formats.VCARD,
         [],
         header=layout.header if layout else [],
         columns=dict(layout.columns) if layout else {},

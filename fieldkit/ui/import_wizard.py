@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from fieldkit import formats
 from fieldkit.data.store import Cancelled
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _
@@ -196,9 +197,9 @@ class MappingPage(QWizardPage):
             return
         self.found = layouts.detect(source.header)
         names = {
-            "google": _("Recognised: a Google Contacts export."),
-            "outlook": _("Recognised: an Outlook export."),
-            "fieldkit": _("Recognised: a FieldKit export."),
+            formats.GOOGLE: _("Recognised: a Google Contacts export."),
+            formats.OUTLOOK: _("Recognised: an Outlook export."),
+            formats.FIELDKIT: _("Recognised: a FieldKit export."),
         }
         self.found_label.setText(
             names.get(self.found.name, _("Columns were matched by their names; check them."))
@@ -448,8 +449,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(_("Export contacts"))
         self.profile = profile
         self.format = QComboBox()
-        self.format.addItem(_("CSV (spreadsheets)"), "csv")
-        self.format.addItem(_("vCard 4.0 (phones, address books)"), "vcard")
+        self.format.addItem(_("CSV (spreadsheets)"), formats.CSV)
+        self.format.addItem(_("vCard 4.0 (phones, address books)"), formats.VCARD)
         self.tag = QLineEdit()
         self.tag.setPlaceholderText(_("all contacts"))
         self.campaign = QComboBox()
@@ -505,7 +506,7 @@ class ExportDialog(QDialog):
             self.local_only.setChecked(False)
 
     def browse(self) -> None:
-        suffix = "csv" if self.format.currentData() == "csv" else "vcf"
+        suffix = "csv" if self.format.currentData() == formats.CSV else "vcf"
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export contacts"), f"contacts.{suffix}"
         )

@@ -109,10 +109,11 @@ def main() -> None:
 
 
 def register() -> None:
-    from fieldkit.cli import admin, records
+    from fieldkit.cli import admin, records, settings
 
     admin.register(cli)
     records.register(cli)
+    settings.register(cli)
     _register_optional()
 
 

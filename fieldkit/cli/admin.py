@@ -12,6 +12,7 @@ from fieldkit.data.entities import ENTITIES, SEARCHABLE
 from fieldkit.display import subtitle
 from fieldkit.i18n import LANGUAGES, _, set_language
 from fieldkit.profile import DB_NAME, Profile
+from fieldkit.settings import IDLE_SETTING
 
 
 @click.command(
@@ -34,12 +35,27 @@ from fieldkit.profile import DB_NAME, Profile
     help="Protect the profile with a passphrase (recommended; asked for, or "
     "FIELDKIT_NEW_PASSPHRASE).",
 )
+@click.option(
+    "--lock-after",
+    "lock_after",
+    metavar="MINUTES",
+    default=None,
+    help="Lock the app after this many minutes without use (0 to 240; 0: never; default 10).",
+)
 @pass_ctx
 def init(
-    ctx, organization: str, device_name: str, language: str, country: str, encrypt: bool
+    ctx,
+    organization: str,
+    device_name: str,
+    language: str,
+    country: str,
+    encrypt: bool,
+    lock_after: str | None,
 ) -> None:
     from fieldkit.cli.safety import new_passphrase
+    from fieldkit.cli.settings import checked
 
+    lock = checked({IDLE_SETTING: lock_after}) if lock_after is not None else {}
     profile = Profile.create(
         ctx.profile_path,
         organization=organization,
@@ -48,7 +64,11 @@ def init(
         country=country,
         passphrase=new_passphrase() if encrypt else None,
     )
-    profile.close()
+    try:
+        if lock:
+            profile.set_settings(**lock)
+    finally:
+        profile.close()
     set_language(language)  # the new profile's language from its first message on
     click.echo(_("Created a profile at %(path)s.") % {"path": ctx.profile_path})
 

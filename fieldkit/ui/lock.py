@@ -5,7 +5,8 @@ The main window installs it with one call::
     self.lock = install_lock(self, profile)
 
 * Idle lock: after ``lock_after_minutes`` (a profile setting, default 10; 0 turns
-  it off; chosen on the Settings page) without a key press, click or mouse move
+  it off; chosen on the Settings page or with ``fieldkit settings set``, read with
+  :func:`fieldkit.settings.idle_minutes`) without a key press, click or mouse move
   anywhere in the app.
 * Lock shortcut (Ctrl+L): hides every window and shows the lock screen. A
   dialog waiting for an answer (``exec()``) ends as if cancelled when it is
@@ -37,12 +38,10 @@ from PySide6.QtWidgets import (
 from fieldkit.data import encryption
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _
+from fieldkit.settings import IDLE_SETTING, idle_minutes
 
 log = logging.getLogger(__name__)
 
-IDLE_SETTING = "lock_after_minutes"
-DEFAULT_IDLE_MINUTES = 10
-MAX_IDLE_MINUTES = 240
 MINUTE_MS = 60_000  # the lock's minute (tests shorten it)
 LOCK_SHORTCUT = "Ctrl+L"
 PANIC_SHORTCUT = "Ctrl+Shift+H"
@@ -55,15 +54,6 @@ _ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-
-
-def idle_minutes(profile) -> int:
-    """The idle time saved in the profile, in minutes (0: the idle lock is off)."""
-    raw = profile.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES))
-    try:
-        return max(0, int(raw or 0))
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
 
 
 class LockScreen(QWidget):

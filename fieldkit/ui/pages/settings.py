@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.data import entities as E
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _, set_language
+from fieldkit.settings import IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes, validate_settings
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.erase_dialog import EraseDialog
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
-from fieldkit.ui.lock import IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
 from fieldkit.ui.record_dialog import ERROR_STYLE
 from fieldkit.ui.translation_status import TranslationStatus
 
@@ -119,25 +118,25 @@ class SettingsPage(QWidget):
             self.ctx.erase_profile()
 
     def save(self) -> None:
-        country = self.country.text().strip()
-        if country:
-            try:
-                E.normalize(E.CONTACTS, {"country": country}, partial=True)
-            except ValidationError as exc:
-                self.error.setText(exc.errors["country"])
-                self.error.show()
-                return
+        """Save the form, checked as ``fieldkit settings set`` checks it; a bad value is shown."""
+        try:
+            values = validate_settings(
+                {
+                    "organization": self.organization.text(),
+                    "device_name": self.device.text(),
+                    "language": self.language.currentData(),
+                    "default_country": self.country.text(),
+                    IDLE_SETTING: self.lock_after.value(),
+                }
+            )
+        except ValidationError as exc:
+            self.error.setText(" ".join(exc.errors.values()))
+            self.error.show()
+            return
         self.error.hide()
-        values = {
-            "organization": self.organization.text().strip(),
-            "device_name": self.device.text().strip(),
-            "language": self.language.currentData(),
-            "default_country": country.upper(),
-            IDLE_SETTING: self.lock_after.value(),
-        }
         self.ctx.ops.run(
             lambda profile, job: profile.set_settings(**values),
-            on_success=lambda _r: self._saved(values["language"]),
+            on_success=lambda _r: self._saved(str(values["language"])),
         )
 
     def _saved(self, language: str) -> None:

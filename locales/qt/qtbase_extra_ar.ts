@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Qt's own dialog strings that PySide6's qtbase_ar.qm lacks (Qt 6.12 gave the file
-     dialog's labels mnemonics its catalogs do not have yet). Loaded over Qt's catalog;
-     built into .qm by `make catalogs`. -->
+<!-- Qt's own dialog strings that PySide6's qtbase_ar.qm lacks (Qt 6.12 gave the labels
+     of the file dialog and of the print dialog's Printer Properties mnemonics its catalogs
+     do not have yet). Loaded over Qt's catalog; built into .qm by `make catalogs`. -->
 <TS version="2.1" language="ar">
 <context>
     <name>QFileDialog</name>
@@ -25,6 +25,47 @@
     <message>
         <source>Drive</source>
         <translation>قرص</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;ترتيب الصّفحات:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>ال&amp;صّفحات في كلّ ورقة:</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>&amp;الطّباعة المجدولة:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>&amp;معلومات الدّفع:</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>أ&amp;ولويّة المهمّة:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>ال&amp;بداية:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>ال&amp;نّهاية:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Advanced</source>
+        <translation>متقدّم</translation>
     </message>
 </context>
 </TS>

@@ -122,6 +122,8 @@ _SYNC = {
     ("in", "changes", False): N_("Bundle of changes received"),
     ("in", "snapshot", False): N_("Snapshot received"),
 }
+# A bundle of this device's changes cut again in place of a damaged file of its outbox.
+_SYNC_REBUILT = N_("Damaged bundle of changes rebuilt from this device's changes")
 _PRINT = {
     "pdf": N_("%(template)s in %(language)s, saved as a PDF"),
     "printer": N_("%(template)s in %(language)s, printed"),
@@ -162,6 +164,7 @@ _NAMING = {
     "direction",
     "kind",
     "outside",
+    "rebuilt",
     "template",
     "language",
     "destination",
@@ -175,6 +178,8 @@ def _subject(action: str, details: dict[str, Any]) -> str:
     if action == "export" and entity:
         return _(_EXPORT_OF[entity]) if entity in _EXPORT_OF else entity
     if action == "sync":
+        if details.get("rebuilt") is True:
+            return _(_SYNC_REBUILT)
         key = (details.get("direction"), details.get("kind"), bool(details.get("outside")))
         return _(_SYNC[key]) if key in _SYNC else ""
     if action == "print" and "template" in details:

@@ -172,21 +172,121 @@ def test_a_damaged_inbox_file_is_named_with_what_to_do(sealed, tmp_path):
     assert {c["name"] for c in listed} == {"Meena Das", "Legal Aid Cell"}
 
 
-def test_damaged_outbox_and_relay_files_are_named_with_what_to_do(sealed, tmp_path):
+def _opens(profile_dir, path) -> bytes:
+    """The bundle inside a sealed file of ``profile_dir``'s sync folder."""
+    from fieldkit.profile import Profile
+
+    with Profile.open(profile_dir, passphrase=PASS) as profile:
+        return profile.open_file(path.read_bytes(), "sync", "damaged")
+
+
+def test_a_damaged_outbox_file_is_rebuilt_and_headquarters_applies_it(sealed, tmp_path):
+    from fieldkit.data.encryption import BLOB_MAGIC
+
     fk, sync_folder = sealed
     assert fk("field", "sync", str(tmp_path / "usb")).exit_code == 0  # headquarters' applied
     [own] = (sync_folder / "outbox").iterdir()
-    [passed_on] = (sync_folder / "relay").iterdir()
     _damage(own)
-    _damage(passed_on)
-    stick = str(tmp_path / "stick")  # both files still to be sent there
-    _refused(
-        fk("field", "sync", stick),
+    damaged = own.read_bytes()
+    stick = str(tmp_path / "stick")  # the outbox file is still to be sent there
+    done = fk("field", "sync", stick)
+    assert done.exit_code == 0, done.output
+    assert "Files sent: 2" in done.output  # its own bundle, and headquarters' passed on
+    assert (
         f"The file {own.name} in the sync folder ({sync_folder / 'outbox'}), this device's "
-        "changes waiting to be sent,",
-        "“fieldkit export”",
+        "changes waiting to be sent, was damaged or sealed by another device's profile. It "
+        "was made again from the same changes, which this device still holds: nothing needs "
+        "to be done." in done.output
     )
-    own.rename(tmp_path / own.name)  # as the message says
+    assert "fieldkit export" not in done.output and "Traceback" not in done.output
+    # The file in the outbox is a sealed bundle again, in the damaged one's place.
+    assert own.read_bytes() != damaged and own.read_bytes().startswith(BLOB_MAGIC)
+    assert _opens(tmp_path / "field", own)[:2] == b"PK"
+    audit = fk("field", "audit").output
+    assert "Damaged bundle of changes rebuilt from this device's changes: 1 change" in audit
+    # Headquarters gets the office's change from the stick alone, and both hold the same.
+    got = fk("hq", "sync", stick)
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output
+    for profile in ("hq", "field"):
+        listed = json.loads(fk(profile, "contacts", "list", "--json").output)
+        assert {c["name"] for c in listed} == {"Meena Das", "Legal Aid Cell"}
+    # Rebuilt once: another target gets the same file, opened as it is now.
+    (tmp_path / "share").mkdir()
+    again = fk("field", "sync", str(tmp_path / "share"))
+    assert again.exit_code == 0 and "Files sent: 2" in again.output
+    assert "made again" not in again.output
+
+
+def test_a_damaged_outbox_file_is_rebuilt_for_a_target_outside_too(sealed, tmp_path):
+    fk, sync_folder = sealed
+    [own] = (sync_folder / "outbox").iterdir()
+    _damage(own)
+    lawyer = tmp_path / "lawyer"
+    lawyer.mkdir()
+    done = fk("field", "sync", str(lawyer), "--outside", "--json")
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.output)
+    assert report["uploaded"] == 1 and [r["file"] for r in report["rebuilt"]] == [own.name]
+    assert "It was made again from the same changes" in report["rebuilt"][0]["notice"]
+    [sent] = [p.name for p in (lawyer / "fieldkit-sync").rglob("*.fkb")]
+    assert sent == own.name.removesuffix(".fkb") + "-outside.fkb"
+    assert _opens(tmp_path / "field", own)[:2] == b"PK"
+
+
+def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path):
+    """After a restore of an older backup the store no longer holds what the file held, or
+    gave its sequence numbers to other changes: the file is not cut again."""
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+
+    hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
+    O.create_org(hq, "Safe House")
+    field = Profile.create(tmp_path / "field", device_name="field", passphrase=PASS)
+    O.join(field, O.issue_enrolment(hq, "field"))
+    hq.close()
+    for folder in ("usb", "stick"):
+        (tmp_path / folder).mkdir()
+    before = field.backup("manual")
+    field.contacts.add({"name": "Meena Das"})
+    field.contacts.add({"name": "Ravi Kumar"})
+    assert sync(field, target_from_location(str(tmp_path / "usb"))).uploaded == 1
+    [own] = sync_dir(field, "outbox").iterdir()
+    field.restore(before)  # both changes are gone from this device
+    field.close()
+    _damage(own)
+    damaged = own.read_bytes()
+    runner = CliRunner()
+
+    def sync_stick():
+        return runner.invoke(
+            cli,
+            ["--profile", str(tmp_path / "field"), "sync", str(tmp_path / "stick")],
+            env={"FIELDKIT_PASSPHRASE": PASS},
+        )
+
+    message = (
+        f"The file {own.name} in the sync folder ({own.parent}), this device's changes "
+        "waiting to be sent, is damaged"
+    )
+    _refused(sync_stick(), message, "“fieldkit export”")
+    assert own.read_bytes() == damaged
+    # New changes take the lost ones' numbers, cut into files that overlap the damaged one.
+    with Profile.open(tmp_path / "field", passphrase=PASS) as again:
+        for name in ("Asha Rao", "Sunita Devi"):
+            again.contacts.add({"name": name})
+            assert sync(again, target_from_location(str(tmp_path / "usb"))).uploaded == 1
+        assert len(list(sync_dir(again, "outbox").iterdir())) == 3
+    _refused(sync_stick(), message, "“fieldkit export”")
+    assert own.read_bytes() == damaged
+
+
+def test_a_damaged_relay_file_is_named_with_what_to_do(sealed, tmp_path):
+    fk, sync_folder = sealed
+    assert fk("field", "sync", str(tmp_path / "usb")).exit_code == 0  # headquarters' applied
+    [passed_on] = (sync_folder / "relay").iterdir()
+    _damage(passed_on)
+    stick = str(tmp_path / "stick")  # still to be sent there
     _refused(
         fk("field", "sync", stick),
         f"The file {passed_on.name} in the sync folder ({sync_folder / 'relay'}), another "
@@ -195,10 +295,8 @@ def test_damaged_outbox_and_relay_files_are_named_with_what_to_do(sealed, tmp_pa
     )
     passed_on.unlink()
     assert fk("field", "sync", stick).exit_code == 0
-    assert fk("field", "export", str(tmp_path / "all.fkb")).exit_code == 0
-    assert "Changes applied: 1," in fk("hq", "import", str(tmp_path / "all.fkb")).output
-    listed = json.loads(fk("hq", "contacts", "list", "--json").output)
-    assert {c["name"] for c in listed} == {"Meena Das", "Legal Aid Cell"}
+    got = fk("hq", "sync", stick)
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output
 
 
 def test_a_damaged_attachment_is_still_called_an_attachment(sealed, tmp_path):

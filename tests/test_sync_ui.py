@@ -199,6 +199,36 @@ def test_an_encrypted_profile_syncs_from_the_page(qtbot, tmp_path, page_for):
     hq.close()
 
 
+def test_the_page_says_a_damaged_outbox_file_was_made_again(qtbot, tmp_path, page_for):
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync_dir
+
+    hq, _devices = make_org(tmp_path)
+    office = Profile.create(tmp_path / "sealed", device_name="sealed", passphrase="horse battery")
+    O.join(office, O.issue_enrolment(hq, "sealed"))
+    office.contacts.add({"name": "Sealed contact"})
+    for folder in ("usb", "share"):
+        (tmp_path / folder).mkdir()
+    sync(office, target_from_location(str(tmp_path / "usb")))
+    [own] = sync_dir(office, "outbox").iterdir()
+    sealed = own.read_bytes()
+    own.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 0x01]))  # one bit of the seal
+    save_target(office, Target("share", "folder", str(tmp_path / "share")))
+    page = page_for(office)
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_target("share")
+    assert finished.args[1].uploaded == 1, page.status.text()
+    shown = page.status.text()
+    assert shown.startswith("Synced with share. Files sent: 1.")
+    assert f"The file {own.name} in the sync folder" in shown
+    assert "It was made again from the same changes" in shown and "fieldkit export" not in shown
+    assert sync(hq, target_from_location(str(tmp_path / "share"))).changes == 1
+    assert content(hq)["contacts"] == content(office)["contacts"]
+    office.close()
+    hq.close()
+
+
 def test_records_a_sync_brings_in_show_in_the_lists_at_once(qtbot, tmp_path, open_app):
     hq, (delhi,) = make_org(tmp_path, "delhi")
     usb = tmp_path / "usb"

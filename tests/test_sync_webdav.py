@@ -171,6 +171,47 @@ def test_dropped_upload_never_looks_complete_and_the_retry_succeeds(dav_server, 
     assert sync(hq, target).changes == 200
 
 
+def test_a_damaged_outbox_bundle_is_rebuilt_and_headquarters_applies_it(dav_server, org, tmp_path):
+    """An encrypted office's bundle went to a USB stick that never reached headquarters,
+    then its file in the outbox was damaged: the sync with the server cuts it again."""
+    from fieldkit.data.encryption import BLOB_MAGIC
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync_dir
+
+    hq, _delhi = org
+    field = Profile.create(tmp_path / "field", device_name="field", passphrase="horse battery")
+    O.join(field, O.issue_enrolment(hq, "field"))
+    contact = field.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
+    photo = field.attach_bytes(b"\x89PNG office photo", "photo.png", contact)
+    (tmp_path / "usb").mkdir()
+    assert sync(field, target_from_location(str(tmp_path / "usb"))).uploaded == 1
+    [own] = sync_dir(field, "outbox").iterdir()
+    damaged = bytearray(own.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    own.write_bytes(bytes(damaged))
+    url, root = dav_server()
+    cloud = Target("cloud", "webdav", url, options={"encrypt_to_hq": True})
+    report = sync(field, cloud)
+    assert (report.uploaded, report.refused) == (1, [])
+    assert [name for name, _notice in report.rebuilt] == [own.name]
+    assert "nothing needs to be done" in report.rebuilt[0][1]
+    assert own.read_bytes().startswith(BLOB_MAGIC) and own.read_bytes() != bytes(damaged)
+    [sent] = (root / "fieldkit-sync" / field.device_id).iterdir()
+    assert sent.name == f"{own.name}.age"  # encrypted to headquarters, as the target asks
+    at_hq = target_from_location(url)
+    got = sync(hq, at_hq)
+    assert (got.applied, got.changes, got.refused) == (1, 2, [])  # the contact and its photo
+    assert hq.attachment_bytes(photo) == b"\x89PNG office photo"
+    assert content(hq) == content(field)
+    # Both ways from then on: the two hold the same.
+    hq.contacts.add({"name": "Legal Aid Cell"})
+    sync(hq, at_hq)
+    assert sync(field, cloud).applied == 1
+    assert content(field) == content(hq)
+    field.close()
+
+
 def test_unreachable_server(org):
     _hq, delhi = org
     with socket.socket() as s:

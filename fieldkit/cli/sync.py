@@ -300,6 +300,8 @@ def sync_cmd(
     )
     if chosen.outside:
         click.echo(_outside_note(chosen.include_restricted))
+    for _file, notice in report.rebuilt:
+        click.echo(notice)
     for name, reason in report.refused:
         click.echo(_("Refused %(file)s: %(reason)s") % {"file": name, "reason": reason}, err=True)
 

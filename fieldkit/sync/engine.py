@@ -11,6 +11,10 @@ interrupted sync resumes where it stopped instead of starting from zero:
 
 A file's "applied" stage is written in the same transaction as its changes. In an
 encrypted profile the files in these folders are encrypted too (``Profile.seal_file``).
+
+An outbox file is opened only when it is sent to a target that lacks it, before any of
+it leaves. One that no longer opens is cut again from the change log, which keeps every
+change (see :func:`rebuild_outbox`), and the sync report says so.
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ import datetime as _dt
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldkit.data.encryption import SYNC_FILES
+from fieldkit.data.encryption import SYNC_FILES, DamagedFile
 from fieldkit.data.store import Cancelled
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
@@ -194,9 +199,15 @@ class SyncReport:
     conflicts: int = 0
     skipped: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
+    rebuilt: list[tuple[str, str]] = field(default_factory=list)
+    """Damaged outbox files cut again from the change log: (file name, notice for people)."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "refused": [{"file": f, "reason": r} for f, r in self.refused]}
+        return {
+            **self.__dict__,
+            "refused": [{"file": f, "reason": r} for f, r in self.refused],
+            "rebuilt": [{"file": f, "notice": n} for f, n in self.rebuilt],
+        }
 
 
 def sync_dir(profile: Profile, part: str) -> Path:
@@ -315,7 +326,9 @@ def sync(
             raise Cancelled()
         tell(done, total, _("Sending %(name)s…") % {"name": path.name})
         if target.outside:
-            data = _outside_copy(profile, target, path)
+            data = _outside_copy(profile, target, path, report)
+        elif path.parent == outbox:
+            data = _open_outbox(profile, path, target, report)
         else:
             data = _open_kept(profile, path, target)
         name = _name_on(target, path.name)
@@ -407,15 +420,76 @@ def _open_kept(profile: Profile, path: Path, target: Target) -> bytes:
     return profile.open_file(path.read_bytes(), SYNC_FILES, damaged % where)
 
 
+_OUTBOX_NAME = re.compile(r"(?P<device>.+)-(?P<first>\d{10})-(?P<last>\d{10})\.fkb")
+
+
+def _outbox_range(profile: Profile, name: str) -> tuple[int, int] | None:
+    """The dseq range of this device's changes an outbox file holds, read from its name
+    (see :func:`~fieldkit.sync.exchange.bundle_name`); None for any other name."""
+    match = _OUTBOX_NAME.fullmatch(name)
+    if match is None or match["device"] != profile.device_id:
+        return None
+    return int(match["first"]), int(match["last"])
+
+
+def _open_outbox(profile: Profile, path: Path, target: Target, report: SyncReport) -> bytes:
+    """The content of an outbox file; a damaged one is rebuilt when it can be (a notice in
+    ``report``), otherwise its message says what to do."""
+    try:
+        return _open_kept(profile, path, target)
+    except DamagedFile:
+        data = rebuild_outbox(profile, path)
+        if data is None:
+            raise
+    notice = _(
+        "The file %(name)s in the sync folder (%(folder)s), this device's changes waiting "
+        "to be sent, was damaged or sealed by another device's profile. It was made again "
+        "from the same changes, which this device still holds: nothing needs to be done."
+    ) % {"name": path.name, "folder": path.parent}
+    report.rebuilt.append((path.name, notice))
+    return data
+
+
+def rebuild_outbox(profile: Profile, path: Path) -> bytes | None:
+    """Cut the bundle of a damaged outbox file again: the same range of this device's
+    changes, as a fresh export of it, sealed and written in the file's place. Returns its
+    content, or None (nothing written) when the store no longer holds every change of
+    that range as it was cut: after a restore of an older backup, its changes are gone, or
+    their sequence numbers were given to other changes (cut into overlapping files)."""
+    span = _outbox_range(profile, path.name)
+    if span is None:
+        return None
+    first, last = span
+    store = profile.store
+    if not 1 <= first <= last <= int(store.meta("sync.exported_dseq") or 0):
+        return None
+    for other in path.parent.iterdir():
+        theirs = _outbox_range(profile, other.name)
+        if other.name != path.name and theirs and theirs[0] <= last and first <= theirs[1]:
+            return None
+    held = store.conn.execute(
+        "SELECT count(*) FROM changes WHERE device = ? AND dseq BETWEEN ? AND ?",
+        [store.device_id, first, last],
+    ).fetchone()[0]
+    if held != last - first + 1:
+        return None
+    data = export_changes(profile, first, last, rebuilt=True)
+    if data is None or bundle_name(peek_manifest(data)) != path.name:
+        return None
+    _write_atomic(path, profile.seal_file(data, SYNC_FILES))
+    log.info("damaged outbox bundle rebuilt: dseq %d-%d", first, last)
+    return data
+
+
 def _name_on(target: Target, name: str) -> str:
     """The name an outbox or relay file has on ``target``."""
     return outside_name(name) if target.outside else name
 
 
-def _outside_copy(profile: Profile, target: Target, path: Path) -> bytes | None:
+def _outside_copy(profile: Profile, target: Target, path: Path, report: SyncReport) -> bytes | None:
     """The version of an outbox bundle for a target outside the organisation, cut again
     from the change log for the same range (None when nothing in it may leave)."""
-    manifest = peek_manifest(_open_kept(profile, path, target))
+    manifest = peek_manifest(_open_outbox(profile, path, target, report))
     return export_changes(
         profile,
         int(manifest["first"]),

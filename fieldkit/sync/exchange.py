@@ -156,11 +156,13 @@ def export_changes(
     *,
     outside: bool = False,
     include_restricted: bool = False,
+    rebuilt: bool = False,
 ) -> bytes | None:
     """A signed bundle of this device's changes in a dseq range (None when nothing to send).
 
     ``outside``: for a target outside the organisation, redacted (see
-    :mod:`fieldkit.sync.outside`) unless ``include_restricted``."""
+    :mod:`fieldkit.sync.outside`) unless ``include_restricted``. ``rebuilt``: the bundle
+    replaces a damaged outbox file of the same range, and the audit log says so."""
     _check_not_revoked(profile)
     store = profile.store
     last = store.dseq if last is None else min(last, store.dseq)
@@ -181,6 +183,8 @@ def export_changes(
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("bundle cut: %d changes, dseq %d-%d", len(changes), first, last)
+    if rebuilt:
+        details["rebuilt"] = True
     audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes), **details)
     return data
 

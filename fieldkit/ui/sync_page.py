@@ -394,6 +394,8 @@ class SyncPage(QWidget):
             )
             % report.as_dict()
         )
+        if report.rebuilt:
+            text += "\n" + "\n".join(notice for _f, notice in report.rebuilt)
         if report.refused:
             text += "\n" + "\n".join(reason for _f, reason in report.refused)
         self.status.setText(text)

@@ -6,6 +6,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -143,8 +144,13 @@ class EntityPage(QWidget):
 
     def retranslate(self) -> None:
         plural = _(self.entity.plural)
+        # The key as Qt names it in the UI language (कंट्रोल+F in Hindi), as the menu shows it.
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        shortcut = find.toString(QKeySequence.SequenceFormat.NativeText)
         self.search.setPlaceholderText(
-            _("Search %(entities)s… (Ctrl+F)") % {"entities": plural.lower()}
+            # Translators: %(shortcut)s is the key that finds in the list (Ctrl+F).
+            _("Search %(entities)s… (%(shortcut)s)")
+            % {"entities": plural.lower(), "shortcut": shortcut}
         )
         self.new_button.setText(_("&New"))
         self.edit_button.setText(_("&Edit"))

@@ -18,7 +18,8 @@ import datetime as _dt
 import gettext as _gettext
 import io
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -109,6 +110,50 @@ def set_language(language: str) -> None:
 
 def current_language() -> str:
     return _current_language
+
+
+# Where gettext looks for the user's language, in this order; the first one set is used.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _shipped(entry: str) -> str | None:
+    """The UI language for one locale name (``fr_FR.UTF-8`` → ``fr``), or None."""
+    code = entry.split(".", 1)[0].split("@", 1)[0].replace("-", "_").strip()
+    language, _sep, territory = code.partition("_")
+    language = language.lower()
+    if not language:
+        return None
+    if f"{language}_{territory.upper()}" in LANGUAGES:
+        return f"{language}_{territory.upper()}"
+    if language in LANGUAGES:
+        return language
+    # A language FieldKit has in one variant only (pt_PT and pt read pt_BR).
+    return next((code for code in LANGUAGES if code.split("_")[0] == language), None)
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The user's language from the locale variables, if FieldKit speaks it; else None.
+
+    As gettext does, the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``
+    that is set decides; it may list several languages (``LANGUAGE=sw:fr``), and the first
+    one FieldKit speaks wins. ``C`` or ``POSIX`` means the source text, English.
+    """
+    environ = os.environ if environ is None else environ
+    value = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
+    for entry in value.split(":"):
+        if entry.split(".", 1)[0] in ("C", "POSIX"):
+            return DEFAULT_LANGUAGE
+        language = _shipped(entry)
+        if language:
+            return language
+    return None
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language to speak before a profile is open: ``FIELDKIT_LANGUAGE`` when set, else
+    the user's system language (:func:`system_language`), else English."""
+    environ = os.environ if environ is None else environ
+    return environ.get("FIELDKIT_LANGUAGE") or system_language(environ) or DEFAULT_LANGUAGE
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:

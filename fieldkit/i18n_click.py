@@ -7,8 +7,8 @@ and :func:`localize` swaps every command's and option's help for its
 translation; :mod:`fieldkit.cli.i18n` calls it at start and after every
 language change. Help made from a template (the commands built for each kind
 of record) is a :class:`Help`: a message marked with ``N_`` and named values,
-translated whole when shown. The help's language is ``FIELDKIT_LANGUAGE`` when set, or the
-profile's once it is open.
+translated whole when shown. The help's language is ``FIELDKIT_LANGUAGE`` when set, else the
+system's (``LANG`` and the like) when FieldKit speaks it, or the profile's once it is open.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import click
 
 from fieldkit import __version__
 from fieldkit.errors import FieldKitError
-from fieldkit.i18n import _, set_language
+from fieldkit.i18n import _, environment_language, set_language
 from fieldkit.logs import setup_logging
 from fieldkit.profile import Profile, data_dir, default_profile_path
 
@@ -105,6 +105,13 @@ def cli(ctx: click.Context, profile_path: Path | None) -> None:
 
 
 def main() -> None:
+    """The ``fieldkit`` program: it speaks the user's language until a profile is open.
+
+    That is ``FIELDKIT_LANGUAGE`` when set, else the system's language (``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG``) when FieldKit speaks it, else English; an open
+    profile's language then takes over.
+    """
+    set_language(environment_language())
     cli(prog_name="fieldkit")
 
 

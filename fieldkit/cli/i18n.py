@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from fieldkit import content_i18n as ci
@@ -16,7 +14,6 @@ from fieldkit.i18n import (
     language_name,
     ngettext,
     on_language_changed,
-    set_language,
 )
 from fieldkit.i18n_click import localize, use_for_click
 
@@ -263,7 +260,8 @@ def register(cli: click.Group) -> None:
 
     The help is translated when the command starts (every group is registered
     by then) and again after each language change (opening a profile sets its
-    language). ``FIELDKIT_LANGUAGE`` picks the language of ``--help``.
+    language). The language of ``--help`` is chosen by :func:`fieldkit.cli.main`:
+    ``FIELDKIT_LANGUAGE``, else the system's language, else English.
     """
     cli.add_command(i18n_group)
     use_for_click()
@@ -275,6 +273,3 @@ def register(cli: click.Group) -> None:
         return make_context(*args, **kwargs)
 
     cli.make_context = localized_make_context  # type: ignore[method-assign]
-    language = os.environ.get("FIELDKIT_LANGUAGE")
-    if language:
-        set_language(language)

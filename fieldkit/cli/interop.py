@@ -11,13 +11,14 @@ from pathlib import Path
 import click
 
 from fieldkit.cli import pass_ctx
-from fieldkit.cli.output import printable, table
+from fieldkit.cli.output import table
 from fieldkit.formats import layout_name
 from fieldkit.i18n import _, ngettext
 from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.export import FORMATS, export_contacts
 from fieldkit.interop.layouts import parse_mapping
 from fieldkit.interop.plan import ACTION_LABELS, CHOICES, CREATE, ImportPlan, build_plan
+from fieldkit.text import printable
 
 PREVIEW_LIMIT = 200
 

@@ -8,7 +8,6 @@ Tables and records show stored values as people read them, in the UI language
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -18,18 +17,9 @@ import click
 from fieldkit.data import entities as E
 from fieldkit.display import format_value
 from fieldkit.i18n import format_datetime
+from fieldkit.text import one_line, printable
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-
-
-# Control characters (C0 and C1, but not tab and newline): a hostile file's terminal escapes
-# would otherwise reach the terminal from a record or an import preview.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters shown as U+FFFD, so that printing it is harmless."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 def _width(text: str) -> int:
@@ -44,7 +34,7 @@ def _cell(value: Any, limit: int = 40) -> str:
         return ""
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
-    text = printable(" ".join(str(value).split()))
+    text = one_line(str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from fieldkit import i18n
 from fieldkit.data import entities as E
+from fieldkit.text import one_line
 
 
 def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - gettext naming
@@ -80,7 +81,7 @@ def filter_label(name: str, value: str, language: str | None = None) -> str:
     if name == "lang":
         return i18n.language_name(value, language)
     if name == "tag":
-        return value
+        return one_line(value)
     return choice_label(value, language)
 
 

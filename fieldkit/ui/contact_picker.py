@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
+from fieldkit.text import one_line
 
 PICK_LIMIT = 50
 
@@ -68,5 +69,6 @@ class ContactPicker(QWidget):
         if row["id"] in seen:
             return
         seen.add(row["id"])
-        extra = row.get("organization") or row.get("title") or ""
-        self.combo.addItem(f"{row['name']} — {extra}" if extra else row["name"], row["id"])
+        name = one_line(row["name"])
+        extra = one_line(row.get("organization") or row.get("title") or "")
+        self.combo.addItem(f"{name} — {extra}" if extra else name, row["id"])

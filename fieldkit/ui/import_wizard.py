@@ -52,6 +52,7 @@ from fieldkit.interop.plan import (
 )
 from fieldkit.interop.vcard import is_vcard
 from fieldkit.profile import Profile
+from fieldkit.text import one_line
 from fieldkit.ui.errors import message_for
 from fieldkit.ui.worker import Job
 
@@ -206,7 +207,7 @@ class MappingPage(QWizardPage):
         )
         self.table.setRowCount(len(source.header))
         for row, column in enumerate(source.header):
-            self.table.setItem(row, 0, QTableWidgetItem(column))
+            self.table.setItem(row, 0, QTableWidgetItem(one_line(column)))
             combo = QComboBox()
             for role, label in layouts.ROLE_LABELS.items():
                 combo.addItem(_(label), role)
@@ -314,9 +315,9 @@ class PreviewPage(QWizardPage):
             cells = [
                 str(row.line),
                 _(ACTION_LABELS[row.action]),
-                row.values.get("name", ""),
-                row.values.get("organization", ""),
-                " ".join([row.reason, *row.warnings]).strip(),
+                one_line(row.values.get("name") or ""),
+                one_line(row.values.get("organization") or ""),
+                one_line(" ".join([row.reason, *row.warnings])),
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))

@@ -59,6 +59,7 @@ from fieldkit.leaflets import (
     save_pdf,
     templates,
 )
+from fieldkit.text import one_line
 
 log = logging.getLogger(__name__)
 RENDER_DELAY_MS = 250  # wait for the user to stop clicking before rendering
@@ -220,7 +221,7 @@ class LeafletsPage(QWidget):
         self.content.clear()
         rows = self.profile.records(module.CONTENT).list(order_by="title", limit=500)
         for number, row in enumerate(rows):
-            label = row[TITLE_FIELD[module.CONTENT]]
+            label = one_line(row[TITLE_FIELD[module.CONTENT]] or "")
             if row.get("lang"):
                 label = f"{label} ({row['lang']})"
             item = QListWidgetItem(label)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from fieldkit.data import entities as E
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
+from fieldkit.text import one_line
 from fieldkit.ui.contact_picker import ContactPicker
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.record_dialog import ERROR_STYLE, FieldEditor
@@ -52,7 +53,7 @@ class LogOutreachDialog(QDialog):
         self.campaign.setObjectName("field_campaign_id")
         self.campaign.addItem("", "")
         for c in profile.campaigns.list(order_by="title"):
-            self.campaign.addItem(c["title"], c["id"])
+            self.campaign.addItem(one_line(c["title"]), c["id"])
         if campaign_id:
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign_id)))
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
@@ -68,7 +69,7 @@ class LogOutreachDialog(QDialog):
         self._row("contact_id", self._stack(self.picker, self.contact_error))
         self._row("campaign_id", self.campaign)
         for name, editor in self.editors.items():
-            self._row(name, self._stack(editor.widget, editor.error))
+            self._row(name, self._stack(editor.widget, editor.error, editor.note))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit import i18n
 from fieldkit.i18n import N_, _, current_language, on_language_changed
+from fieldkit.text import one_line
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import is_rtl
 from fieldkit.ui.pages.base import EntityPage
@@ -251,9 +252,10 @@ class MainWindow(QMainWindow):
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        organization = one_line(self.ctx.profile.setting("organization") or "")
         self.setWindowTitle(
             _("FieldKit — %(organization)s")
-            % {"organization": self.ctx.profile.setting("organization") or _("no organisation")}
+            % {"organization": organization or _("no organisation")}
         )
         for row, (_name, title) in enumerate(SECTIONS):
             self.sidebar.item(row).setText(_(title))

@@ -21,6 +21,7 @@ from fieldkit.data.records import Records
 from fieldkit.display import format_value
 from fieldkit.errors import NotFound
 from fieldkit.i18n import _
+from fieldkit.text import one_line
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,8 +30,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def display(field: E.Field, value: Any) -> str:
-    """A stored value as shown in a list cell, in the UI language (dates, countries, choices)."""
-    return format_value(field, value)
+    """A stored value as shown in a list cell, in the UI language (dates, countries, choices),
+    on one line, with control characters and bidi overrides shown as U+FFFD."""
+    return one_line(format_value(field, value))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -191,5 +193,5 @@ class RecordTableModel(QAbstractTableModel):
                     title = records.get(record_id, include_deleted=True)[records.entity.title_field]
                 except NotFound:
                     title = ""
-            self._names[record_id] = title or record_id[:8]
+            self._names[record_id] = one_line(title) or record_id[:8]
         return self._names[record_id]

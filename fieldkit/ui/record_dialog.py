@@ -29,12 +29,14 @@ from fieldkit.data import entities as E
 from fieldkit.display import choice_label
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
+from fieldkit.text import has_unsafe
 from fieldkit.ui.ops import Operations
 
 HIDDEN = {"group_id", "phone_e164", "fax_e164"}
 # Lists whose items may hold commas: one item per line.
 LINE_LISTS = {"asks", "key_provisions"}
 ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #5f6368;"
 
 
 def editable_fields(entity: E.Entity) -> list[E.Field]:
@@ -71,11 +73,36 @@ class FieldEditor:
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        # Lists show control characters and bidi overrides as U+FFFD; the field shows and
+        # keeps the stored text, and this note says why it may look different here.
+        self.note = QLabel()
+        self.note.setObjectName(f"note_{field.name}")
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._stored: tuple[str, Any] | None = None  # the text shown, and the value it shows
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.note.setText(
+            _(
+                "This field holds control characters or text direction overrides, which lists "
+                "show as �. They are kept as they are: delete them here if they do not belong."
+            )
+        )
+
+    def _text(self) -> str:
+        w = self.widget
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
 
     def value(self) -> Any:
+        """What the field holds; the stored value itself while its text is left untouched
+        (a text box drops carriage returns, and a comma in a list item would split it)."""
         w = self.widget
         if isinstance(w, QComboBox):
             return w.currentData() or None
+        if self._stored is not None and self._text() == self._stored[0]:
+            return self._stored[1]
         if isinstance(w, QPlainTextEdit):
             text = w.toPlainText()
             if self.field.kind == E.LIST:
@@ -84,17 +111,22 @@ class FieldEditor:
         return w.text()
 
     def set_value(self, value: Any) -> None:
+        """Show ``value`` as stored (nothing replaced), with the note if it needs one."""
         w = self.widget
+        text = ""
         if isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(value or "")))
         elif isinstance(w, QPlainTextEdit):
-            if isinstance(value, list):
-                value = "\n".join(value)
-            w.setPlainText(value or "")
+            text = "\n".join(value) if isinstance(value, list) else value or ""
+            w.setPlainText(text)
         else:
             if isinstance(value, list):
-                value = ", ".join(value)
-            w.setText("" if value is None else str(value))
+                text = ", ".join(value)
+            elif value is not None:
+                text = str(value)
+            w.setText(text)
+        self._stored = (self._text(), value) if text else None
+        self.note.setVisible(has_unsafe(text))
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
@@ -138,6 +170,7 @@ class RecordDialog(QDialog):
             lay.setSpacing(2)
             lay.addWidget(editor.widget)
             lay.addWidget(editor.error)
+            lay.addWidget(editor.note)
             label = QLabel()
             label.setBuddy(editor.widget)
             self.labels[name] = label
@@ -171,6 +204,7 @@ class RecordDialog(QDialog):
             f = self.entity.field(name)
             text = _(f.label)
             label.setText(text + (" *" if f.required else ""))
+            self.editors[name].retranslate()
 
     def values(self) -> dict[str, Any]:
         values = {name: editor.value() for name, editor in self.editors.items()}

@@ -9,6 +9,7 @@ from fieldkit.data import entities as E
 from fieldkit.display import subtitle
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
+from fieldkit.text import one_line
 
 MIN_CHARS = 2
 LIMIT = 50
@@ -60,8 +61,8 @@ class SearchDialog(QDialog):
         hits = self.profile.search(text, limit=LIMIT, cap=RANK_CAP)
         for hit in hits:
             kind = _(E.ENTITIES[hit.entity].label)
-            details = subtitle(hit.entity, hit.details)
-            label = f"{hit.title}  —  {kind}" + (f" · {details}" if details else "")
+            details = one_line(subtitle(hit.entity, hit.details))
+            label = f"{one_line(hit.title)}  —  {kind}" + (f" · {details}" if details else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (hit.entity, hit.id))
             self.results.addItem(item)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fieldkit.display import choice_label
 from fieldkit.errors import NotFound
 from fieldkit.i18n import _, format_date
+from fieldkit.text import one_line, printable
 from fieldkit.ui.context import AppContext
 
 
@@ -39,8 +40,8 @@ class TargetRow(QWidget):
         self.target = target
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 6)
-        who = target["name"]
-        extra = " · ".join(p for p in (target.get("title"), target.get("role")) if p)
+        who = one_line(target["name"])
+        extra = " · ".join(one_line(p) for p in (target.get("title"), target.get("role")) if p)
         self.label = QLabel(f"<b>{_escape(who)}</b><br>{_escape(extra)}")
         self.label.setWordWrap(True)
         outer.addWidget(self.label)
@@ -54,7 +55,7 @@ class TargetRow(QWidget):
             if not value:
                 continue
             row = len(self.buttons)
-            open_button = QPushButton(value)
+            open_button = QPushButton(one_line(value))
             open_button.setObjectName(f"open_{kind}")
             open_button.setToolTip(_("Open with the phone or mail program"))
             open_button.clicked.connect(
@@ -94,6 +95,8 @@ class CampaignDetail(QScrollArea):
         self.title.setObjectName("campaignTitle")
         self.title.setWordWrap(True)
         self.summary = QLabel()
+        self.summary.setObjectName("campaignSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a summary is text, never markup
         self.summary.setWordWrap(True)
         self.log_button = QPushButton()
         self.log_button.setObjectName("logOutreach")
@@ -162,10 +165,10 @@ class CampaignDetail(QScrollArea):
             self.summary.setText("")
             return
         profile = self.ctx.profile
-        self.title.setText(f"<h2>{_escape(campaign['title'])}</h2>")
-        self.summary.setText(campaign.get("summary") or "")
+        self.title.setText(f"<h2>{_escape(one_line(campaign['title']))}</h2>")
+        self.summary.setText(printable(campaign.get("summary") or ""))
         self.asks.clear()
-        self.asks.addItems(campaign.get("asks") or [])
+        self.asks.addItems([one_line(ask) for ask in campaign.get("asks") or []])
         while self.targets_layout.count():
             item = self.targets_layout.takeAt(0)
             if item.widget():
@@ -177,7 +180,7 @@ class CampaignDetail(QScrollArea):
             self.targets_layout.addWidget(QLabel(_("No target officials yet.")))
         self.timeline.clear()
         for entry in profile.timeline(campaign_id):
-            self.timeline.addItem(f"{format_date(entry['date'])}  {entry['text']}")
+            self.timeline.addItem(f"{format_date(entry['date'])}  {printable(entry['text'])}")
         self.outreach.clear()
         names: dict[str, str] = {}
         for row in profile.outreach.list(
@@ -190,7 +193,7 @@ class CampaignDetail(QScrollArea):
                 except NotFound:
                     names[cid] = ""
             when, channel = format_date(row["date"]), choice_label(row["channel"])
-            parts = [when, channel, names[cid], row.get("outcome") or ""]
+            parts = [when, channel, one_line(names[cid]), printable(row.get("outcome") or "")]
             self.outreach.addItem("  ".join(p for p in parts if p))
 
     def add_target(self) -> QDialog:

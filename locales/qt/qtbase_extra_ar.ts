@@ -68,4 +68,35 @@
         <translation>متقدّم</translation>
     </message>
 </context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;طقم الصّفحات:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>الصّفحات</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>حدّد الصّفحات أو المجالات مفصولة بفواصل. يُحدَّد المجال برقمين بينهما شَرطة. مثلًا: 3,5-7,9 يطبع الصّفحات 3 و5 و6 و7 و9.</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>الطّباعة على الوجهين</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>معطّلة</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>التّجليد من الجهة الطّولية</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>التّجليد من الجهة القصيرة</translation>
+    </message>
+</context>
 </TS>

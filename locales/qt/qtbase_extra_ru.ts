@@ -61,4 +61,11 @@
         <translation>В &amp;конце:</translation>
     </message>
 </context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Список страниц:</translation>
+    </message>
+</context>
 </TS>

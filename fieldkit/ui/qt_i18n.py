@@ -5,10 +5,12 @@
 files PySide6 ships) and mirrors the layout for right-to-left languages.
 For the languages Qt ships no translation for (Hindi, Swahili), FieldKit
 carries its own for the strings people meet (message box buttons, the file
-dialog, text fields' context menus, the wizard, the print dialog) in
+dialog, text fields' context menus, the wizard, the print dialog and its Printer
+Properties, page size names, key names in shortcuts) in
 ``locales/qt/qtbase_<lang>.ts``. Strings that Qt's own catalogs lack (Qt 6.12's
-file dialog labels gained mnemonics its translations do not have yet) are in
-``locales/qt/qtbase_extra_<lang>.ts``, loaded over Qt's catalog.
+file dialog and Printer Properties labels gained mnemonics its translations do
+not have yet) are in ``locales/qt/qtbase_extra_<lang>.ts``, loaded over Qt's
+catalog.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""vCard 3.0 and 4.0 in (several contacts per file, photos included), vCard 4.0 out."""
+"""vCard 2.1, 3.0 and 4.0 in (several contacts per file, photos included), vCard 4.0 out.
+
+Encoded values of older phones (quoted-printable, base64, CHARSET) are decoded by
+:mod:`fieldkit.interop.vcard_encoded` before vobject reads a card.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import vobject
 from fieldkit.i18n import _
 from fieldkit.interop.csv_read import _not_text, _open_text, detect_encoding
 from fieldkit.interop.draft import Draft
+from fieldkit.interop.vcard_encoded import BASE64, BadValue, decode_card
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,13 @@ def drafts(path: Path) -> Iterator[Draft]:
     """A :class:`Draft` per card; a card that cannot be read becomes a row with a problem."""
     for line, text in read_cards(path):
         try:
+            text = decode_card(text)
+        except BadValue as bad:
+            draft = Draft(line)
+            draft.problems.append(_undecodable(bad, line))
+            yield draft
+            continue
+        try:
             # The photo is read from the raw text; vobject would take ~150x its size.
             card = vobject.readOne(_PHOTO_LINE.sub("", text), validate=False)
         except Exception as exc:  # noqa: BLE001 - vobject raises many kinds for a bad card
@@ -110,6 +122,28 @@ def _unreadable(text: str, line: int, exc: Exception) -> str:
         "The vCard starting on line %(line)d cannot be read. Export it again from the phone "
         "as vCard 3.0 or 4.0."
     ) % {"line": line}
+
+
+def _undecodable(bad: BadValue, line: int) -> str:
+    """Why the card starting on ``line`` cannot be read: one of its values does not decode."""
+    where = {"line": line, "property": bad.name, "bad": line + bad.offset}
+    if bad.problem == "unknown-charset":
+        return _(
+            "The vCard starting on line %(line)d cannot be read: the %(property)s value on "
+            "line %(bad)d is in a character set FieldKit does not know (%(charset)s). Export "
+            "it again from the phone as vCard 3.0 or 4.0 in UTF-8."
+        ) % {**where, "charset": bad.charset}
+    if bad.problem == "charset":
+        return _(
+            "The vCard starting on line %(line)d cannot be read: the %(property)s value on "
+            "line %(bad)d is not text in its character set (%(charset)s). Export it again "
+            "from the phone as vCard 3.0 or 4.0 in UTF-8."
+        ) % {**where, "charset": bad.charset}
+    return _(
+        "The vCard starting on line %(line)d cannot be read: the %(property)s value on "
+        "line %(bad)d is not valid %(encoding)s. Export it again from the phone, or fix "
+        "that line."
+    ) % {**where, "encoding": "base64" if bad.encoding == BASE64 else "quoted-printable"}
 
 
 def _bad_line(text: str) -> int:
@@ -221,7 +255,7 @@ def to_draft(card: Any, line: int) -> Draft:
                     draft.name_parts[part] = value.strip()
     for prop in contents.get("org", []):
         units = prop.value if isinstance(prop.value, list) else [prop.value]
-        units = [_plain(u).strip() for u in units if _plain(u).strip()]
+        units = [_joined(u) for u in units if _joined(u)]
         if units:
             draft.set_first("organization", units[0])
             for unit in units[1:]:

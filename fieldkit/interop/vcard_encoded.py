@@ -1,0 +1,182 @@
+"""Encoded values in vCards from older phones, decoded before vobject reads the card.
+
+vCard 2.1 (and some 3.0 writers) encode a property's value: quoted-printable
+(``ENCODING=QUOTED-PRINTABLE`` or a bare ``QUOTED-PRINTABLE``, lines joined by soft
+line breaks, a ``=`` at the end of a line) or base64 (``ENCODING=BASE64``,
+``ENCODING=B`` or a bare ``BASE64``), in the character set its ``CHARSET`` names
+(UTF-8 when it names none). vobject decodes a few of these for text properties
+such as FN and NOTE, but neither soft line breaks nor structured properties (N, ORG,
+ADR): :func:`decode_card` rewrites every encoded property of a card as plain text,
+escaped as vCard 3.0 escapes it, so that vobject reads them all alike.
+
+Binary properties (PHOTO, LOGO, SOUND, KEY) are left as they are: the photo is read
+from the raw text.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+from dataclasses import dataclass
+
+QUOTED_PRINTABLE = "quoted-printable"
+BASE64 = "base64"
+
+BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+"""Properties whose encoded value is data, not text."""
+
+_NAME = re.compile(r"(?:[A-Za-z0-9-]{1,64}\.)?([A-Za-z0-9-]{1,64})")
+_BAD_ESCAPE = re.compile(r"=(?![0-9A-Fa-f]{2})")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_CHARSET_SHOWN = 40
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+"""Text codecs Python knows that are escapes or transfer forms, not character sets."""
+
+
+@dataclass
+class BadValue(Exception):  # noqa: N818 - a card's fate, told to the reader
+    """A property whose value does not decode: where it is, and what is wrong."""
+
+    offset: int
+    """Its first line, counting from the card's BEGIN:VCARD line (0)."""
+    name: str
+    """The property's name (“N”, “ORG”)."""
+    encoding: str
+    """:data:`QUOTED_PRINTABLE` or :data:`BASE64`."""
+    charset: str
+    problem: str
+    """``"encoding"`` (not valid in its encoding), ``"charset"`` (the bytes are not text
+    in its character set) or ``"unknown-charset"``."""
+
+
+def decode_card(text: str) -> str:
+    """``text`` (one card, lines ending in CRLF) with every encoded text property decoded.
+
+    A property that spanned several lines is written on one, followed by as many empty
+    lines as it lost, so every other line keeps its number. Raises :class:`BadValue`.
+    """
+    lines = text.split("\r\n")
+    version = _version(lines)
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        property_ = _encoded(line)
+        if property_ is None:
+            out.append(line)
+            index += 1
+            continue
+        name, kept, encoding, charset, value = property_
+        start = index
+        pieces = [value]
+        index += 1
+        while index < len(lines):
+            following = lines[index]
+            if (
+                encoding == QUOTED_PRINTABLE
+                and pieces[-1].endswith("=")
+                and following.strip().upper() != "END:VCARD"
+            ):
+                pieces[-1] = pieces[-1][:-1]  # a soft line break
+                pieces.append(following)
+            elif following[:1] in (" ", "\t"):
+                pieces.append(following[1:])  # a folded line
+            else:
+                break
+            index += 1
+        try:
+            decoded = _decode("".join(pieces), encoding, charset)
+        except BadValue as bad:
+            bad.offset, bad.name = start, name
+            raise
+        out.append(f"{kept}:{_escaped(decoded, version)}")
+        out.extend("" for _ in range(index - start - 1))
+    return "\r\n".join(out)
+
+
+def _version(lines: list[str]) -> str:
+    for line in lines:
+        head, _sep, value = line.partition(":")
+        if head.strip().upper() == "VERSION":
+            return value.strip()
+    return ""
+
+
+def _encoded(line: str) -> tuple[str, str, str, str, str] | None:
+    """For a line that starts an encoded text property: its name, its name and the
+    parameters to keep, its encoding, its character set and the start of its value."""
+    head, colon, value = line.partition(":")
+    if not colon:
+        return None
+    group_name, *params = head.split(";")
+    match = _NAME.fullmatch(group_name)
+    if not match or match[1].upper() in BINARY or not params:
+        return None
+    encoding = None
+    charset = "utf-8"
+    kept = [group_name]
+    for param in params:
+        key, equals, given = param.partition("=")
+        key = key.strip().upper()
+        given = given.strip().strip('"')
+        if not equals and key == "QUOTED-PRINTABLE":
+            encoding = QUOTED_PRINTABLE
+        elif not equals and key == "BASE64":
+            encoding = BASE64
+        elif equals and key == "ENCODING" and given.upper() == "QUOTED-PRINTABLE":
+            encoding = QUOTED_PRINTABLE
+        elif equals and key == "ENCODING" and given.upper() in ("BASE64", "B"):
+            encoding = BASE64
+        elif equals and key == "CHARSET":
+            charset = given or charset
+        else:
+            kept.append(param)
+    if encoding is None:
+        return None
+    return match[1].upper(), ";".join(kept), encoding, charset, value
+
+
+def _decode(value: str, encoding: str, charset: str) -> str:
+    def bad(problem: str) -> BadValue:
+        return BadValue(0, "", encoding, charset[:_CHARSET_SHOWN], problem)
+
+    try:
+        codec = codecs.lookup(charset)
+    except LookupError:
+        raise bad("unknown-charset") from None
+    # "zlib" or "hex" are codecs too, but not character sets.
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:
+        raise bad("unknown-charset")
+    if encoding == QUOTED_PRINTABLE:
+        value = value.removesuffix("=")
+        if _BAD_ESCAPE.search(value):
+            raise bad("encoding")
+        try:
+            # Letters a phone left unencoded are in the property's character set.
+            raw = value.encode("ascii" if value.isascii() else codec.name)
+        except UnicodeEncodeError:
+            raise bad("charset") from None
+        data = binascii.a2b_qp(raw)
+    else:
+        packed = "".join(value.split())
+        if not packed.isascii():
+            raise bad("encoding")
+        try:
+            data = base64.b64decode(packed + "=" * (-len(packed) % 4), validate=True)
+        except binascii.Error:
+            raise bad("encoding") from None
+    try:
+        return data.decode(codec.name).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise bad("charset") from None
+
+
+def _escaped(value: str, version: str) -> str:
+    """A decoded value as vCard 3.0 writes it: the escapes a 2.1 value lacks (commas,
+    backslashes) added, line breaks as ``\\n``."""
+    if version == "2.1":
+        # In 2.1 only “\;” is an escape; a comma or another backslash is a letter.
+        value = re.sub(r"\\(?!;)", r"\\\\", value).replace(",", "\\,")
+    return _NEWLINE.sub(r"\\n", value)

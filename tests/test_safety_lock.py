@@ -92,9 +92,9 @@ def test_idle_time_set_in_the_settings_page(qtbot, open_app, profile, monkeypatc
     assert page.lock_after.value() == 10 and session.lock.idle_ms == 10 * 60_000
     monkeypatch.setattr(lock_module, "MINUTE_MS", 100)  # the lock's minute, 0.1 s long
     page.lock_after.setValue(3)
+    saved = time.monotonic()  # the new time cannot start counting before the click
     page.save_button.click()
     qtbot.waitUntil(lambda: page.saved_label.text() == "Settings saved.", timeout=5000)
-    saved = time.monotonic()
     lock = session.lock
     assert profile.setting("lock_after_minutes") == "3"
     assert lock.idle_ms == 300 and lock.timer.isActive() and not lock.is_locked

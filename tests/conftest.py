@@ -15,7 +15,15 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("FIELDKIT_DATA_DIR", str(data))
     monkeypatch.delenv("FIELDKIT_PROFILE", raising=False)
+    _english()  # each test starts in English, whatever the one before switched to
     yield data
+
+
+def _english() -> None:
+    from fieldkit import i18n
+
+    if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture

@@ -77,6 +77,18 @@ def test_a_profile_language_takes_over(tmp_path):
     assert result.stdout.strip() == "Nada coincide con «nada»."
 
 
+def test_a_new_profile_speaks_the_language_the_command_speaks(tmp_path):
+    folder = str(tmp_path / "bureau")
+    created = fieldkit("--profile", folder, "init", LANG="fr_FR.UTF-8")
+    assert created.returncode == 0 and created.stdout.startswith("Profil créé")
+    shown = fieldkit("--profile", folder, "search", "rien", LANG="C.UTF-8")
+    assert shown.stdout.strip() == "Aucun résultat pour « rien »."
+    chosen = fieldkit(
+        "--profile", str(tmp_path / "ofisi"), "init", "--language", "sw", LANG="fr_FR"
+    )
+    assert chosen.returncode == 0 and not chosen.stdout.startswith("Profil créé")
+
+
 @pytest.mark.parametrize(
     ("environ", "language"),
     [

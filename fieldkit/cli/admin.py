@@ -10,7 +10,7 @@ from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data.entities import ENTITIES, SEARCHABLE
 from fieldkit.display import subtitle
-from fieldkit.i18n import LANGUAGES, _, set_language
+from fieldkit.i18n import LANGUAGES, _, current_language, set_language
 from fieldkit.profile import DB_NAME, Profile
 from fieldkit.settings import IDLE_SETTING
 
@@ -25,8 +25,9 @@ from fieldkit.settings import IDLE_SETTING
 @click.option(
     "--language",
     type=click.Choice(LANGUAGES),
-    default="en",
-    help="UI language (en, es, fr, pt_BR, ar, hi, sw, ru).",
+    default=None,
+    help="UI language (en, es, fr, pt_BR, ar, hi, sw, ru); by default the language this "
+    "command speaks (FIELDKIT_LANGUAGE, else the system's).",
 )
 @click.option("--country", default="", help="Default country for phone numbers, e.g. IN.")
 @click.option(
@@ -47,7 +48,7 @@ def init(
     ctx,
     organization: str,
     device_name: str,
-    language: str,
+    language: str | None,
     country: str,
     encrypt: bool,
     lock_after: str | None,
@@ -55,6 +56,7 @@ def init(
     from fieldkit.cli.safety import new_passphrase
     from fieldkit.cli.settings import checked
 
+    language = language or current_language()
     lock = checked({IDLE_SETTING: lock_after}) if lock_after is not None else {}
     profile = Profile.create(
         ctx.profile_path,

@@ -27,6 +27,24 @@ def _english() -> None:
 
 
 @pytest.fixture
+def run(tmp_path):
+    """``run(*args, input=None)``: the ``fieldkit`` command, in-process, on the profile folder
+    ``run.folder`` (made by ``run("init")``)."""
+    from click.testing import CliRunner
+
+    from fieldkit.cli import cli
+
+    runner = CliRunner()
+    folder = tmp_path / "office"
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(cli, ["--profile", str(folder), *args], input=input)
+
+    invoke.folder = folder
+    return invoke
+
+
+@pytest.fixture
 def profile(tmp_path):
     from fieldkit.profile import Profile
 

@@ -11,25 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from fieldkit.cli import cli
-from fieldkit.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    set_language("en")  # a profile in another language switches the whole process
-
-
-@pytest.fixture
-def run(tmp_path):
-    runner = CliRunner()
-    folder = tmp_path / "office"
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, ["--profile", str(folder), *args], input=input)
-
-    invoke.folder = folder
-    return invoke
 
 
 def all_commands(group: click.Group, prefix=()):

@@ -10,27 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from fieldkit.cli import cli
-from fieldkit.i18n import set_language
 from fieldkit.profile import Profile
 from fieldkit.settings import idle_minutes
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    set_language("en")  # a profile in another language switches the whole process
-
-
-@pytest.fixture
-def run(tmp_path):
-    runner = CliRunner()
-    folder = tmp_path / "office"
-
-    def invoke(*args):
-        return runner.invoke(cli, ["--profile", str(folder), *args])
-
-    invoke.folder = folder
-    return invoke
 
 
 def saved(run) -> dict:

@@ -212,11 +212,36 @@ def _image_kind(data: bytes) -> str | None:
     return None
 
 
-def _params(prop) -> set[str]:
+def _types(prop) -> set[str]:
+    """A property's types in lower case, however the card writes them.
+
+    vCard 3.0 and 4.0 write ``TYPE=WORK,FAX`` (or ``TYPE="work,fax"``, or ``type=fax;
+    type=work``); vCard 2.1 writes the words bare (``TEL;WORK;FAX``), which vobject keeps
+    apart as singleton parameters.
+    """
     types: set[str] = set()
-    for value in prop.params.get("TYPE", []):
-        types.update(t.strip().lower() for t in value.split(","))
+    for value in [*prop.params.get("TYPE", []), *prop.singletonparams]:
+        types.update(t.strip().strip('"').lower() for t in value.split(","))
+    types.discard("")
     return types
+
+
+NOT_PREFERRED = 101
+"""The rank of a value no ``PREF`` marks (4.0's ``PREF=1`` to ``PREF=100``, 1 first)."""
+
+
+def _rank(prop) -> int:
+    """How much the card prefers ``prop`` among its kind: 1 most, :data:`NOT_PREFERRED` not.
+
+    ``PREF=n`` (4.0) ranks it ``n``; ``TYPE=PREF`` (3.0) or a bare ``PREF`` (2.1) ranks
+    it first, as does a ``PREF`` that is not a number.
+    """
+    rank = 1 if "pref" in _types(prop) else NOT_PREFERRED
+    for value in prop.params.get("PREF", []):
+        text = value.strip().strip('"')
+        number = int(text) if text.isdecimal() and len(text) <= 3 else 1
+        rank = min(rank, max(1, min(number, 100)))
+    return rank
 
 
 def _plain(value: Any) -> str:
@@ -266,10 +291,13 @@ def to_draft(card: Any, line: int) -> Draft:
     for key, field in (("x-fieldkit-kind", "kind"), ("x-fieldkit-sensitivity", "sensitivity")):
         for prop in contents.get(key, []):
             draft.set_first(field, _text(prop).lower())
+    # Every number in the card's order: the first is the phone (or fax), the others go to
+    # the notes, whatever its other types (work, cell, home, voice, pref).
     for prop in contents.get("tel", []):
         number = _text(prop).removeprefix("tel:")
-        (draft.faxes if "fax" in _params(prop) else draft.phones).append(number)
-    draft.emails.extend(_text(p) for p in contents.get("email", []))
+        (draft.faxes if "fax" in _types(prop) else draft.phones).append(number)
+    # The email the card prefers first; the others in the card's order.
+    draft.emails.extend(_text(p) for p in sorted(contents.get("email", []), key=_rank))
     for prop in contents.get("adr", [])[:1]:
         adr = prop.value
         if hasattr(adr, "street"):

@@ -186,3 +186,176 @@ def test_the_import_preview_shows_them_as_replacement_characters(qtbot, tmp_path
     assert not set("".join("".join(cells) for cells in rows)) & UNSAFE
     wizard.reject()
     office.close()
+
+
+# --- sync, translations, export, lock screen, leaflets, error messages ------------------
+
+MARKUP = "<b>Call</b> \u202e0010 555 1+\u202c<img src=x>\x1b[2J"
+MARKUP_SHOWN = "<b>Call</b> \ufffd0010 555 1+\ufffd<img src=x>\ufffd[2J"
+
+
+def _plain(label: QLabel) -> str:
+    """What a label shows: its text, provided it is drawn as text and not as markup."""
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    return label.text()
+
+
+@pytest.fixture
+def devices(tmp_path):
+    from test_sync_helpers import make_org
+
+    hq, (delhi, patna) = make_org(tmp_path, "delhi", "patna")
+    yield delhi, patna
+    for p in (hq, delhi, patna):
+        p.close()
+
+
+@pytest.fixture
+def sync_page(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    from fieldkit.ui.sync_page import SyncPage
+
+    pages = []
+
+    def make(profile):
+        page = SyncPage(profile)
+        qtbot.addWidget(page)
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.watcher.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devices, sync_page):
+    from fieldkit.sync.exchange import export_changes, import_bytes
+
+    delhi, patna = devices
+    cid = delhi.contacts.add({"name": NAME, "notes": "first"})
+    import_bytes(patna, export_changes(delhi))
+    delhi.contacts.update(cid, {"notes": MARKUP, "tags": ["po\x1blice"]})
+    patna.contacts.update(cid, {"notes": NOTES, "tags": ["\u202eliam"]})
+    import_bytes(delhi, export_changes(patna))
+    page = sync_page(delhi)
+    dialog = page.show_conflicts()
+    rows = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}
+    assert set(rows) == {"notes", "tags"}
+    row = rows["notes"]
+    assert dialog.table.item(row, 0).text() == f"Contact: {NAME_SHOWN}"
+    shown = {
+        side: _plain(dialog.findChild(QLabel, f"value-{side}-{row}")) for side in ("kept", "lost")
+    }
+    assert set(shown.values()) == {MARKUP_SHOWN, "Met twice.\nCall first.\u00a0Ok"}
+    tags = {dialog.findChild(QLabel, f"value-{s}-{rows['tags']}").text() for s in ("kept", "lost")}
+    assert tags == {"po\ufffdlice", "\ufffdliam"}
+    assert not set("".join([*shown.values(), *tags])) & UNSAFE
+
+    lost = "lost" if shown["lost"] == MARKUP_SHOWN else "kept"
+    with qtbot.waitSignal(page.conflicts_changed, timeout=10_000):
+        dialog.findChild(QPushButton, f"keep-{lost}-{row}").click()
+    assert delhi.contacts.get(cid)["notes"] == MARKUP  # the stored value, not the one shown
+
+
+def test_the_sync_page_shows_hostile_file_names_as_text(qtbot, devices, sync_page, tmp_path):
+    from fieldkit.sync.engine import Target, save_target
+
+    delhi, _patna = devices
+    usb = tmp_path / "usb"
+    folder = usb / "fieldkit-sync" / "evil"
+    folder.mkdir(parents=True)
+    (folder / "<b>big\u202egpj.\x1b]0;owned\x07.fkb").write_bytes(b"PK\x03\x04damaged")
+    save_target(delhi, Target("usb \u202ebsu", "folder", str(usb)))
+    page = sync_page(delhi)
+    assert page.table.item(0, 0).text() == "usb \ufffdbsu"
+    seen: list[str] = []
+    progress = page._progress
+
+    def spy(done: int, total: int, text: str) -> None:
+        progress(done, total, text)
+        seen.append(_plain(page.status))
+
+    page._progress = spy
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_button.click()  # the selected target, by its stored name
+    assert finished.args[0] == "usb \u202ebsu"
+    assert not isinstance(finished.args[1], Exception)
+    assert "Applying <b>big\ufffdgpj.\ufffd]0;owned\ufffd.fkb…" in seen
+    assert not set("".join([*seen, _plain(page.status)])) & UNSAFE
+
+
+def test_the_translation_view_shows_them_as_replacement_characters(qtbot, open_app, demo_profile):
+    common = {"jurisdiction": "intl", "kind": "treaty", "group_id": "hostile"}
+    demo_profile.laws.add({**common, "title": "Act \u202e3 .trA", "lang": "en", "summary": MARKUP})
+    translated = demo_profile.laws.add(
+        {
+            **common,
+            "title": "Loi\x07 3",
+            "lang": "fr",
+            "summary": "Ligne\r\nsuivante\x9b",
+            "key_provisions": ["Art.\x1b 3", "Art. \u2066 5"],
+        }
+    )
+    session = open_app(demo_profile.path)
+    page = session.window.show_section("laws")
+    page.search.setText("Loi")
+    assert page.select(translated)
+    dialog = page.compare_translation()
+    qtbot.addWidget(dialog)
+    source, translation = (pane.toPlainText() for pane in dialog.panes)
+    assert "Act \ufffd3 .trA" in source and MARKUP_SHOWN in source
+    assert "Loi\ufffd 3" in translation and "Ligne\nsuivante\ufffd" in translation
+    assert "• Art.\ufffd 3\n• Art. \ufffd 5" in translation
+    assert not set(source + translation) & UNSAFE
+    assert _plain(dialog.headers[0]) == "Source (English)"
+    assert _plain(dialog.languages_label) == "Available in: English, français"
+    assert demo_profile.laws.get(translated)["summary"] == "Ligne\r\nsuivante\x9b"
+
+
+def test_the_export_dialog_lists_campaigns_with_replacement_characters(qtbot, demo_profile):
+    from fieldkit.ui.import_wizard import ExportDialog
+
+    campaign = demo_profile.campaigns.add({"title": "Beds \u202enow\x1b[2J"})
+    dialog = ExportDialog(demo_profile)
+    qtbot.addWidget(dialog)
+    index = dialog.campaign.findData(campaign)
+    assert dialog.campaign.itemText(index) == "Beds \ufffdnow\ufffd[2J"
+
+
+def test_the_lock_screen_shows_the_organisation_as_text(qtbot):
+    from fieldkit.ui.lock import LockScreen
+
+    screen = LockScreen(False, "Shakti <b>\u202einihaV</b>\x1b]0;x\x07")
+    qtbot.addWidget(screen)
+    org = screen.findChild(QLabel, "lockOrganization")
+    assert _plain(org) == "Shakti <b>\ufffdinihaV</b>\ufffd]0;x\ufffd"
+
+
+def test_leaflet_messages_show_record_titles_as_text(qtbot, profile):
+    from fieldkit.leaflets.samples import load_samples
+    from fieldkit.ui.leaflets_page import LeafletsPage
+
+    ids = load_samples(profile, ("en",))
+    profile.materials.update(ids["fact"], {"title": "<i>Beds</i> \u202ewon"})
+    page = LeafletsPage(profile)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.rendered, timeout=10_000):
+        page.select_content([ids["fact"]])
+    with qtbot.waitSignal(page.rendered, timeout=10_000):
+        page.set_choice(page.language, "ru")
+    shown = _plain(page.status)
+    assert "“<i>Beds</i> \ufffdwon” has no Russian version" in shown
+    assert not set(shown) & UNSAFE
+
+
+def test_error_messages_show_quoted_text_as_text(qtbot):
+    from fieldkit.errors import FieldKitError
+    from fieldkit.ui.errors import show_error
+
+    box = show_error(None, FieldKitError("The campaign “<b>Beds</b> \u202ewon” has no targets."))
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == "The campaign “<b>Beds</b> \ufffdwon” has no targets."

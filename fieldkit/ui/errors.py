@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.i18n import _
 from fieldkit.profile import data_dir
+from fieldkit.text import printable
 
 log = logging.getLogger(__name__)
 
@@ -17,11 +19,13 @@ def message_for(exc: BaseException) -> str:
     """What the user reads: the error's own message, or a generic one for a bug.
 
     Unexpected errors are logged with their traceback (which holds no record
-    contents: values are never put into exception messages by the UI).
+    contents: values are never put into exception messages by the UI). A message can
+    quote a record's title or a file's text, so control characters and bidi overrides in
+    it are shown as U+FFFD; show it as plain text, never as markup.
     """
     if isinstance(exc, FieldKitError):
         log.info("error shown: %s", type(exc).__name__)
-        return str(exc)
+        return printable(str(exc))
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return _("Something went wrong: nothing was changed. Details are in %(log)s.") % {
         "log": data_dir() / "logs" / "fieldkit.log"
@@ -33,6 +37,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> Q
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or _("FieldKit"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message_for(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setObjectName("errorDialog")

@@ -457,7 +457,7 @@ class ExportDialog(QDialog):
         self.campaign = QComboBox()
         self.campaign.addItem(_("(none)"), None)
         for campaign in profile.campaigns.list():
-            self.campaign.addItem(campaign["title"], campaign["id"])
+            self.campaign.addItem(one_line(campaign["title"] or ""), campaign["id"])
         self.restricted = QCheckBox(_("Include personal fields of restricted contacts"))
         self.local_only = QCheckBox(_("Include local-only contacts"))
         self.local_only.toggled.connect(self._confirm_local_only)

@@ -59,7 +59,7 @@ from fieldkit.leaflets import (
     save_pdf,
     templates,
 )
-from fieldkit.text import one_line
+from fieldkit.text import one_line, printable
 
 log = logging.getLogger(__name__)
 RENDER_DELAY_MS = 250  # wait for the user to stop clicking before rendering
@@ -137,6 +137,7 @@ class LeafletsPage(QWidget):
         self.save_button = QPushButton(objectName="save")
         self.print_button = QPushButton(objectName="print")
         self.status = QLabel(objectName="status", wordWrap=True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages quote record titles
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
@@ -298,7 +299,7 @@ class LeafletsPage(QWidget):
         summary = ngettext(
             "%(pages)d page, %(seconds).2f s", "%(pages)d pages, %(seconds).2f s", result.pages
         ) % {"pages": result.pages, "seconds": result.seconds}
-        self.status.setText("\n".join([*result.warnings, summary]))
+        self.status.setText("\n".join([*(printable(w) for w in result.warnings), summary]))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.rendered.emit()
@@ -309,7 +310,7 @@ class LeafletsPage(QWidget):
         self.result = None
         self.error = message
         self.document.close()
-        self.status.setText(message)
+        self.status.setText(printable(message))
         self.rendered.emit()
 
     def _show_pdf(self, pdf: bytes) -> None:

@@ -39,6 +39,7 @@ from fieldkit.data import encryption
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import _
 from fieldkit.settings import IDLE_SETTING, idle_minutes
+from fieldkit.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,10 @@ class LockScreen(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         if organization:
-            org = QLabel(organization)
+            org = QLabel()
+            org.setObjectName("lockOrganization")
+            org.setTextFormat(Qt.TextFormat.PlainText)
+            org.setText(one_line(organization))
             org.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(org)
         self.passphrase = QLineEdit()

@@ -40,6 +40,7 @@ from fieldkit.profile import Profile
 from fieldkit.sync import engine
 from fieldkit.sync.conflicts import KEPT, LOST, keep, list_conflicts
 from fieldkit.sync.exchange import pending_changes
+from fieldkit.text import one_line, printable
 from fieldkit.ui.errors import message_for
 from fieldkit.ui.sync_watcher import SyncWatcher, Task, start, sync_job
 
@@ -53,11 +54,21 @@ AUTO_LABELS = {
 
 
 def _shown(value: Any) -> str:
+    """A conflict's value as read in the dialog: list items joined with commas, control
+    characters and bidi overrides shown as U+FFFD (the value kept is the stored one)."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(one_line(str(v)) for v in value)
+    return printable(str(value))
+
+
+def _plain_label(text: str) -> QLabel:
+    """A label that shows ``text`` as it reads, never as markup."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
 
 
 class AddTargetDialog(QDialog):
@@ -169,14 +180,15 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(0)
         for row, c in enumerate(conflicts):
             self.table.insertRow(row)
-            title = c.get("title") or c["row_id"][:8]
+            title = one_line(c.get("title") or "") or c["row_id"][:8]
             self.table.setItem(row, 0, QTableWidgetItem(f"{_(c['entity'])}: {title}"))
-            self.table.setItem(row, 1, QTableWidgetItem(c["field"]))
+            self.table.setItem(row, 1, QTableWidgetItem(one_line(c["field"])))
             for col, side, value in ((2, KEPT, c["kept_value"]), (3, LOST, c["lost_value"])):
                 cell = QWidget()
                 box = QVBoxLayout(cell)
                 box.setContentsMargins(2, 2, 2, 2)
-                text = QLabel(_shown(value) or _("(empty)"))
+                text = _plain_label(_shown(value) or _("(empty)"))
+                text.setObjectName(f"value-{side}-{row}")
                 text.setWordWrap(True)
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 button = QPushButton(_("Keep this one"))
@@ -243,7 +255,7 @@ class SyncPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
-        self.status = QLabel()
+        self.status = _plain_label("")  # file names and reasons come from the sync folder
         self.status.setObjectName("syncStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -297,9 +309,10 @@ class SyncPage(QWidget):
                 }
             elif target.outside:
                 where = _("%(where)s (outside the organisation)") % {"where": where}
-            values = (target.name, where, _(AUTO_LABELS[target.auto]), last)
+            values = (one_line(target.name), one_line(where), _(AUTO_LABELS[target.auto]), last)
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, target.name)
             if target.name == selected or (selected is None and row == 0):
                 self.table.selectRow(row)
         self.pending.setText(
@@ -316,7 +329,7 @@ class SyncPage(QWidget):
         if not rows:
             return None
         item = self.table.item(rows[0].row(), 0)
-        return item.text() if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -355,7 +368,7 @@ class SyncPage(QWidget):
             return None
         self.task_target, self.task_auto = name, auto
         self.progress.setRange(0, 0)
-        self.status.setText(_("Syncing with %(target)s…") % {"target": name})
+        self.status.setText(_("Syncing with %(target)s…") % {"target": one_line(name)})
         self.task = start(
             self.profile,
             sync_job(name),
@@ -376,7 +389,7 @@ class SyncPage(QWidget):
     def _progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(text)
+        self.status.setText(one_line(text))  # it names files found in the sync folder
 
     def _end(self) -> tuple[str, bool]:
         name, auto = self.task_target or "", self.task_auto
@@ -387,17 +400,14 @@ class SyncPage(QWidget):
 
     def _done(self, report: engine.SyncReport) -> None:
         name, auto = self._end()
-        text = (
-            _(
-                "Synced with %(target)s. Files sent: %(uploaded)d. Files applied: %(applied)d "
-                "(changes: %(changes)d). New conflicts: %(conflicts)d."
-            )
-            % report.as_dict()
-        )
+        text = _(
+            "Synced with %(target)s. Files sent: %(uploaded)d. Files applied: %(applied)d "
+            "(changes: %(changes)d). New conflicts: %(conflicts)d."
+        ) % {**report.as_dict(), "target": one_line(report.target)}
         if report.rebuilt:
-            text += "\n" + "\n".join(notice for _f, notice in report.rebuilt)
+            text += "\n" + "\n".join(one_line(notice) for _f, notice in report.rebuilt)
         if report.refused:
-            text += "\n" + "\n".join(reason for _f, reason in report.refused)
+            text += "\n" + "\n".join(one_line(reason) for _f, reason in report.refused)
         self.status.setText(text)
         if auto:
             self.watcher.finished(name, ok=True)
@@ -429,7 +439,8 @@ class SyncPage(QWidget):
         box = QMessageBox(self)
         box.setObjectName("syncAsk")
         box.setWindowTitle(_("Sync"))
-        box.setText(_("%(target)s is reachable. Sync now?") % {"target": name})
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("%(target)s is reachable. Sync now?") % {"target": one_line(name)})
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.finished.connect(
             lambda result: self.watcher.answered(

@@ -18,13 +18,21 @@ from fieldkit import content_i18n as ci
 from fieldkit.data import entities as E
 from fieldkit.i18n import _, is_rtl, native_language_name
 from fieldkit.profile import Profile
+from fieldkit.text import one_line, printable
 from fieldkit.ui.pages.base import EntityPage
 
 
 def _as_text(value: object) -> str:
+    """A stored value as read in a pane: one list item a line, control characters and bidi
+    overrides shown as U+FFFD (the panes are for reading; the editor keeps the stored text)."""
     if isinstance(value, list):
-        return "\n".join(f"• {item}" for item in value)
-    return "" if value is None else str(value)
+        return "\n".join(f"• {one_line(str(item))}" for item in value)
+    return "" if value is None else printable(str(value))
+
+
+def _language(code: str | None) -> str:
+    """A text's language by its own name; an unknown code as it is, on one line."""
+    return one_line(native_language_name(ci.lang_key(code)))
 
 
 class TranslationCompareDialog(QDialog):
@@ -39,6 +47,7 @@ class TranslationCompareDialog(QDialog):
         self.languages = group.languages
         self.languages_label = QLabel()
         self.languages_label.setObjectName("languages")
+        self.languages_label.setTextFormat(Qt.TextFormat.PlainText)  # codes come from records
         self.languages_label.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setObjectName("outdated_warning")
@@ -46,6 +55,8 @@ class TranslationCompareDialog(QDialog):
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.warning.setVisible(self.outdated)
         self.headers = [QLabel(), QLabel()]
+        for header in self.headers:
+            header.setTextFormat(Qt.TextFormat.PlainText)
         self.panes = [self._pane(self.source), self._pane(self.translation)]
         grid = QGridLayout()
         for column, (header, pane) in enumerate(zip(self.headers, self.panes, strict=True)):
@@ -74,7 +85,7 @@ class TranslationCompareDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Translation and its source"))
-        names = ", ".join(native_language_name(lang) for lang in self.languages)
+        names = ", ".join(_language(lang) for lang in self.languages)
         self.languages_label.setText(_("Available in: %(languages)s") % {"languages": names})
         self.warning.setText(
             _(
@@ -89,7 +100,7 @@ class TranslationCompareDialog(QDialog):
             (_("Source (%(language)s)"), _("Translation (%(language)s)")),
             strict=True,
         ):
-            header.setText(title % {"language": native_language_name(ci.lang_key(row["lang"]))})
+            header.setText(title % {"language": _language(row["lang"])})
             pane.setPlainText(self._text(row))
 
     def _text(self, row: dict) -> str:

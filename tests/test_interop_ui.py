@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
 from fieldkit.profile import Profile
@@ -104,6 +105,20 @@ def test_bad_file_is_explained_in_the_preview(qtbot, office):
     preview = wizard.preview_page
     qtbot.waitUntil(lambda: "no contacts to import" in preview.summary.text(), timeout=10_000)
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_written(qtbot, office, tmp_path):
+    named = tmp_path / "<h1>list.csv"
+    named.write_bytes(b"")
+    wizard = ImportWizard(office)
+    start(qtbot, wizard, named)
+    found = wizard.mapping_page.found_label
+    assert found.textFormat() == Qt.TextFormat.PlainText
+    assert found.text().startswith("<h1>list.csv is empty")
+    wizard.next()
+    summary = wizard.preview_page.summary
+    qtbot.waitUntil(lambda: "<h1>list.csv" in summary.text(), timeout=10_000)
+    assert summary.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_export_dialog_writes_vcards_and_asks_before_local_only(qtbot, office, tmp_path):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -173,6 +173,7 @@ class MappingPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(_("Match the columns"))
         self.found_label = QLabel()
+        self.found_label.setTextFormat(Qt.TextFormat.PlainText)  # it can quote a file name
         self.found_label.setWordWrap(True)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("mappingTable")
@@ -194,7 +195,7 @@ class MappingPage(QWizardPage):
             source = open_csv(path)
         except FieldKitError as exc:
             self.found = None
-            self.found_label.setText(str(exc))
+            self.found_label.setText(message_for(exc))
             return
         self.found = layouts.detect(source.header)
         names = {
@@ -241,6 +242,7 @@ class PreviewPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
@@ -362,6 +364,7 @@ class ImportPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(_("Import"))
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -466,6 +469,7 @@ class ExportDialog(QDialog):
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self.browse)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
         self.status.setWordWrap(True)
         self.status.setObjectName("exportStatus")
         row = QHBoxLayout()

@@ -74,6 +74,29 @@ def choice_label(value: str, language: str | None = None) -> str:
     return value.replace("_", " ")
 
 
+def _translated(message: str, language: str | None) -> str:
+    translations = i18n.translator(language) if language else None
+    return (translations.gettext if translations else i18n._)(message)
+
+
+def entity_label(entity: str, language: str | None = None) -> str:
+    """A kind of record as people read it (``contacts`` → “Contact”), in the UI language;
+    for a kind this version does not know, its stored name, safe to show on one line."""
+    declared = E.ENTITIES.get(entity)
+    return _translated(declared.label, language) if declared else one_line(entity)
+
+
+def field_label(entity: str, name: str, language: str | None = None) -> str:
+    """A field as people read it (``phone_e164`` → “Phone (international)”), in the UI
+    language; for a field this version does not know (one that a newer device has), its
+    stored name, safe to show on one line."""
+    declared = E.ENTITIES.get(entity)
+    if declared is None or not declared.has_field(name):
+        return one_line(name)
+    label = declared.field(name).label
+    return _translated(label, language) if label else one_line(name)
+
+
 def filter_label(name: str, value: str, language: str | None = None) -> str:
     """A filter choice: country and language codes named, choices translated, tags as is."""
     if name in ("country", "jurisdiction"):

@@ -86,6 +86,41 @@ def test_sync_folder_with_saved_target_and_conflicts(fk, tmp_path):
     assert json.loads(fk("delhi", "conflicts", "list", "--json").output) == []
 
 
+def test_conflicts_list_names_fields_in_the_profile_language(fk, tmp_path):
+    from fieldkit.profile import Profile
+
+    fk("delhi", "contacts", "add", "--name", "Inspector", "--phone-e164", "+911100000000")
+    contact = json.loads(fk("delhi", "contacts", "list", "--json").output)[0]["id"]
+    fk("delhi", "export", "first.fkb")
+    fk("patna", "import", "first.fkb")
+    fk("delhi", "contacts", "edit", contact, "--phone-e164", "+911122222222", "--tags", "police")
+    fk("patna", "contacts", "edit", contact, "--phone-e164", "+911133333333", "--tags", "court")
+    fk("patna", "export", "second.fkb")
+    fk("delhi", "import", "second.fkb")
+    # One more on a field that only a newer version has, held as it was recorded.
+    delhi = Profile.open(tmp_path / "delhi")
+    with delhi.store.write():
+        delhi.store.conn.execute(
+            "INSERT INTO conflicts (id, tbl, row_id, field, kept_value, kept_hlc, kept_device, "
+            "lost_value, lost_hlc, lost_device, detected) "
+            "VALUES ('c1', 'contacts', ?, 'pronouns\x1b[2J', '\"she/her\"', 2, 'a', "
+            "'\"they\"', 1, 'b', '2024-05-01T10:00:00+00:00')",
+            [contact],
+        )
+    delhi.close()
+    english = fk("delhi", "conflicts", "list").output
+    assert "Phone (international)" in english and "Tags" in english
+    assert "phone_e164" not in english and "pronouns\ufffd[2J" in english
+    fk("delhi", "settings", "set", "language", "fr")
+    french = fk("delhi", "conflicts", "list").output
+    assert "Champ" in french and "Téléphone (international)" in french
+    assert "Étiquettes" in french and "Tags" not in french
+    assert "phone_e164" not in french and "pronouns\ufffd[2J" in french
+    assert "\x1b" not in french
+    stored = {c["field"] for c in json.loads(fk("delhi", "conflicts", "list", "--json").output)}
+    assert stored == {"phone_e164", "tags", "pronouns\x1b[2J"}  # scripts get the stored names
+
+
 def test_snapshot_from_headquarters(fk, tmp_path):
     fk("hq", "contacts", "add", "--name", "National hotline", "--phone", "1098")
     fk("hq", "export", "snap.fkb", "--snapshot")

@@ -9,7 +9,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QRunnable, QThreadPool
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from test_sync_helpers import content, make_org
 
 from fieldkit.data.store import Cancelled
@@ -124,6 +124,77 @@ def test_conflict_review_shows_both_values_and_keeps_either(qtbot, org, page_for
     assert delhi.contacts.get(cid)["phone"] == other.pop()
     assert dialog.table.rowCount() == 0
     assert not page.review.isEnabled()
+
+
+def _conflicts_on_labelled_fields(delhi, patna) -> None:
+    """Concurrent edits on two devices: a contact's international phone and tags, and a
+    campaign's summary; the Delhi device ends up with one conflict on each."""
+    cid = delhi.contacts.add({"name": "Inspector", "phone_e164": "+911100000000"})
+    camp = delhi.campaigns.add({"title": "Stop the trade", "summary": "First draft"})
+    import_bytes(patna, export_changes(delhi))
+    delhi.contacts.update(cid, {"phone_e164": "+911122222222", "tags": ["police"]})
+    patna.contacts.update(cid, {"phone_e164": "+911133333333", "tags": ["court"]})
+    delhi.campaigns.update(camp, {"summary": "Ask the minister"})
+    patna.campaigns.update(camp, {"summary": "Ask the governor"})
+    import_bytes(delhi, export_changes(patna))
+
+
+@pytest.mark.parametrize(
+    ("language", "field_header", "shown"),
+    [
+        (
+            "en",
+            "Field",
+            {
+                ("Contact: Inspector", "Phone (international)"),
+                ("Contact: Inspector", "Tags"),
+                ("Campaign: Stop the trade", "Summary"),
+            },
+        ),
+        (
+            "fr",
+            "Champ",
+            {
+                ("Contact: Inspector", "Téléphone (international)"),
+                ("Contact: Inspector", "Étiquettes"),
+                ("Campagne: Stop the trade", "Résumé"),
+            },
+        ),
+    ],
+)
+def test_conflict_review_names_fields_and_kinds_in_the_ui_language(
+    qtbot, org, page_for, language, field_header, shown
+):
+    from fieldkit import i18n
+
+    _tmp, _hq, delhi, patna = org
+    _conflicts_on_labelled_fields(delhi, patna)
+    i18n.set_language(language)
+    dialog = page_for(delhi).show_conflicts()
+    table = dialog.table
+    assert table.horizontalHeaderItem(1).text() == field_header
+    rows = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
+    assert rows == shown
+
+
+def test_conflict_review_shows_a_field_it_does_not_know_by_its_name(qtbot, org, page_for):
+    _tmp, _hq, delhi, _patna = org
+    cid = delhi.contacts.add({"name": "Inspector"})
+    # A conflict on a field that only a newer version has, held as it was recorded.
+    with delhi.store.write():
+        delhi.store.conn.execute(
+            "INSERT INTO conflicts (id, tbl, row_id, field, kept_value, kept_hlc, kept_device, "
+            "lost_value, lost_hlc, lost_device, detected) "
+            "VALUES ('c1', 'contacts', ?, ?, '\"she/her\"', 2, 'a', '\"they\"', 1, 'b', "
+            "'2024-05-01T10:00:00+00:00')",
+            [cid, "pronouns\u202e\x1b[2J"],
+        )
+    dialog = page_for(delhi).show_conflicts()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text() == "Contact: Inspector"
+    assert dialog.table.item(0, 1).text() == "pronouns\ufffd\ufffd[2J"
+    values = {dialog.findChild(QLabel, f"value-{side}-0").text() for side in ("kept", "lost")}
+    assert values == {"she/her", "they"}
 
 
 def test_watcher_syncs_when_the_stick_appears_and_backs_off_after_failures(qtbot, org, page_for):

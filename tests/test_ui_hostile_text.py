@@ -242,14 +242,14 @@ def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devic
     page = sync_page(delhi)
     dialog = page.show_conflicts()
     rows = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}
-    assert set(rows) == {"notes", "tags"}
-    row = rows["notes"]
+    assert set(rows) == {"Notes", "Tags"}
+    row = rows["Notes"]
     assert dialog.table.item(row, 0).text() == f"Contact: {NAME_SHOWN}"
     shown = {
         side: _plain(dialog.findChild(QLabel, f"value-{side}-{row}")) for side in ("kept", "lost")
     }
     assert set(shown.values()) == {MARKUP_SHOWN, "Met twice.\nCall first.\u00a0Ok"}
-    tags = {dialog.findChild(QLabel, f"value-{s}-{rows['tags']}").text() for s in ("kept", "lost")}
+    tags = {dialog.findChild(QLabel, f"value-{s}-{rows['Tags']}").text() for s in ("kept", "lost")}
     assert tags == {"po\ufffdlice", "\ufffdliam"}
     assert not set("".join([*shown.values(), *tags])) & UNSAFE
 

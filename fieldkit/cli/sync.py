@@ -10,7 +10,7 @@ import click
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.data import entities as E
-from fieldkit.display import NP_, format_value
+from fieldkit.display import NP_, entity_label, field_label, format_value
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import N_, _, format_datetime, pgettext
 
@@ -451,8 +451,8 @@ def _conflict_shown(row: dict) -> dict:
     return {
         **row,
         "short": row["id"][:8],
-        "entity": _(entity.label) if entity else row["tbl"],
-        "field": _(field.label) if field else row["field"],
+        "entity": entity_label(row["tbl"]),
+        "field": field_label(row["tbl"], row["field"]),
         "kept_value": format_value(field, row["kept_value"]) if field else row["kept_value"],
         "lost_value": format_value(field, row["lost_value"]) if field else row["lost_value"],
     }

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.data import entities as E
 from fieldkit.data.store import Cancelled
+from fieldkit.display import entity_label, field_label
 from fieldkit.i18n import N_, _, format_datetime
 from fieldkit.profile import Profile
 from fieldkit.sync import engine
@@ -181,8 +182,9 @@ class ConflictDialog(QDialog):
         for row, c in enumerate(conflicts):
             self.table.insertRow(row)
             title = one_line(c.get("title") or "") or c["row_id"][:8]
-            self.table.setItem(row, 0, QTableWidgetItem(f"{_(c['entity'])}: {title}"))
-            self.table.setItem(row, 1, QTableWidgetItem(one_line(c["field"])))
+            kind = entity_label(c["tbl"])
+            self.table.setItem(row, 0, QTableWidgetItem(f"{kind}: {title}"))
+            self.table.setItem(row, 1, QTableWidgetItem(field_label(c["tbl"], c["field"])))
             for col, side, value in ((2, KEPT, c["kept_value"]), (3, LOST, c["lost_value"])):
                 cell = QWidget()
                 box = QVBoxLayout(cell)

@@ -178,3 +178,38 @@ def test_the_command_line_shows_the_fax_phone_and_email_of_a_vcard21(tmp_path):
     assert "011 2345 6789" in shown.output and "+911123456789" in shown.output
     assert "011 2345 6700" in shown.output
     assert "rk@ncw.example.in" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("version", "preferred"),
+    [
+        ("2.1", "EMAIL;INTERNET;PREF"),
+        ("3.0", "EMAIL;TYPE=INTERNET,PREF"),
+        ("4.0", "EMAIL;PREF=1"),
+    ],
+)
+def test_an_invalid_preferred_email_gives_way_to_a_valid_one_and_is_kept_in_the_notes(
+    office, tmp_path, version, preferred
+):
+    path = card(
+        tmp_path,
+        version,
+        "EMAIL;INTERNET:first@example.org",
+        f"{preferred}:nadia at example.org",
+        "EMAIL:third@example.org",
+    )
+    (row,) = build_plan(office, path).rows
+    assert row.warnings == [
+        "“nadia at example.org” is not an email address; it is kept in the notes."
+    ]
+    nadia = imported(office, path)["Nadia Benali"]
+    assert nadia["email"] == "first@example.org"
+    assert nadia["notes"] == "Other emails: nadia at example.org, third@example.org"
+
+
+def test_a_card_whose_emails_are_all_invalid_is_rejected_for_its_preferred_one(office, tmp_path):
+    path = card(tmp_path, "4.0", "EMAIL:first@example", "EMAIL;PREF=1:nadia@")
+    (row,) = build_plan(office, path).rows
+    assert row.action == REJECT
+    assert row.reason == "“nadia@” is not an email address (expected name@example.org)."
+    assert office.contacts.list() == []

@@ -17,6 +17,8 @@ from typing import Any
 
 import vobject
 
+from fieldkit.data import entities as E
+from fieldkit.errors import ValidationError
 from fieldkit.i18n import _
 from fieldkit.interop.csv_read import _not_text, _open_text, detect_encoding
 from fieldkit.interop.draft import Draft
@@ -296,8 +298,7 @@ def to_draft(card: Any, line: int) -> Draft:
     for prop in contents.get("tel", []):
         number = _text(prop).removeprefix("tel:")
         (draft.faxes if "fax" in _types(prop) else draft.phones).append(number)
-    # The email the card prefers first; the others in the card's order.
-    draft.emails.extend(_text(p) for p in sorted(contents.get("email", []), key=_rank))
+    _emails(draft, [_text(p) for p in sorted(contents.get("email", []), key=_rank)])
     for prop in contents.get("adr", [])[:1]:
         adr = prop.value
         if hasattr(adr, "street"):
@@ -324,6 +325,37 @@ def _as_list(value: Any) -> list[str]:
 
 def _joined(value: Any) -> str:
     return (", ".join(map(_plain, value)) if isinstance(value, list) else _plain(value)).strip()
+
+
+def _emails(draft: Draft, emails: list[str]) -> None:
+    """Give ``draft`` the card's emails, most preferred first (``emails`` is in that order).
+
+    The first valid one is the contact's email; the others, valid or not, are kept in the
+    notes, and the preview says which are not addresses. When none is valid, the first
+    stays first, for the row to be rejected with the reason.
+    """
+    emails = [e.strip() for e in emails if e.strip()]
+    valid = [_is_email(e) for e in emails]
+    if not any(valid):
+        draft.emails.extend(emails)
+        return
+    best = valid.index(True)
+    draft.emails.extend([emails[best], *emails[:best], *emails[best + 1 :]])
+    for email, ok in zip(emails, valid, strict=True):
+        if not ok:
+            draft.warnings.append(
+                _("“%(value)s” is not an email address; it is kept in the notes.")
+                % {"value": email}
+            )
+
+
+def _is_email(text: str) -> bool:
+    """Whether the store takes ``text`` as a contact's email."""
+    try:
+        E.normalize(E.CONTACTS, {"email": text}, partial=True)
+    except ValidationError:
+        return False
+    return True
 
 
 def _address_part(draft: Draft, part: str, value: Any) -> None:

@@ -213,3 +213,17 @@ def test_a_card_whose_emails_are_all_invalid_is_rejected_for_its_preferred_one(o
     assert row.action == REJECT
     assert row.reason == "“nadia@” is not an email address (expected name@example.org)."
     assert office.contacts.list() == []
+
+
+def test_the_preview_of_the_command_line_says_which_email_is_not_an_address(tmp_path):
+    folder = tmp_path / "office"
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--profile", str(folder), *args])
+
+    assert run("init", "--org", "Office", "--country", "IN").exit_code == 0
+    result = run("contacts", "import", str(FIXTURES / "phone21_commas.vcf"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "3 to create, 0 to update, 0 to skip, 0 rejected." in result.output
+    assert "“sunita.verma@shaktivahini” is not an email address" in result.output
+    assert "“s.khatib@moj” is not an email address" in result.output

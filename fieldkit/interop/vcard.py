@@ -276,10 +276,9 @@ def to_draft(card: Any, line: int) -> Draft:
                 ("family", "family"),
                 ("suffix", "suffix"),
             ):
-                value = getattr(n, attr)
-                value = " ".join(value) if isinstance(value, list) else value
-                if value and value.strip():
-                    draft.name_parts[part] = value.strip()
+                value = _joined(getattr(n, attr), " ")
+                if value:
+                    draft.name_parts[part] = value
     for prop in contents.get("org", []):
         units = prop.value if isinstance(prop.value, list) else [prop.value]
         units = [_joined(u) for u in units if _joined(u)]
@@ -323,8 +322,12 @@ def _as_list(value: Any) -> list[str]:
     return [_plain(v) for v in value] if isinstance(value, list) else _plain(value).split(",")
 
 
-def _joined(value: Any) -> str:
-    return (", ".join(map(_plain, value)) if isinstance(value, list) else _plain(value)).strip()
+def _joined(value: Any, separator: str = ", ") -> str:
+    """A value that may be a list (items a bare comma separates in 3.0 and 4.0) as text:
+    its items trimmed and joined, the empty ones left out."""
+    if not isinstance(value, list):
+        return _plain(value).strip()
+    return separator.join(item for item in (_plain(v).strip() for v in value) if item)
 
 
 def _emails(draft: Draft, emails: list[str]) -> None:

@@ -9,6 +9,11 @@ such as FN and NOTE, but neither soft line breaks nor structured properties (N, 
 ADR): :func:`decode_card` rewrites every encoded property of a card as plain text,
 escaped as vCard 3.0 escapes it, so that vobject reads them all alike.
 
+vCard 2.1 has no comma escaping: a comma is a letter (``Plot 21, Jasola``), where 3.0
+and 4.0 write a literal comma ``\\,`` and a bare one separates the items of a list.
+vobject reads every card as 3.0, so :func:`decode_card` also escapes the commas (and
+the backslashes) of the plain text properties of a 2.1 card.
+
 Binary properties (PHOTO, LOGO, SOUND, KEY) are left as they are: the photo is read
 from the raw text.
 """
@@ -27,7 +32,15 @@ BASE64 = "base64"
 BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 """Properties whose encoded value is data, not text."""
 
+LISTS = frozenset({"CATEGORIES"})
+"""Properties whose commas separate items in vCard 2.1 as in 3.0 (``CATEGORIES:a,b``)."""
+
+_NOT_TEXT = BINARY | LISTS | {"BEGIN", "END", "VERSION"}
+"""Properties of a 2.1 card whose plain value is left as written."""
+
 _NAME = re.compile(r"(?:[A-Za-z0-9-]{1,64}\.)?([A-Za-z0-9-]{1,64})")
+_HEAD = re.compile(r'((?:[^":]|"[^"]*")*):')
+"""A property's name and parameters, up to the first colon outside double quotes."""
 _BAD_ESCAPE = re.compile(r"=(?![0-9A-Fa-f]{2})")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CHARSET_SHOWN = 40
@@ -52,7 +65,8 @@ class BadValue(Exception):  # noqa: N818 - a card's fate, told to the reader
 
 
 def decode_card(text: str) -> str:
-    """``text`` (one card, lines ending in CRLF) with every encoded text property decoded.
+    """``text`` (one card, lines ending in CRLF) with every encoded text property decoded,
+    and in a vCard 2.1 every text property escaped as vCard 3.0 escapes it.
 
     A property that spanned several lines is written on one, followed by as many empty
     lines as it lost, so every other line keeps its number. Raises :class:`BadValue`.
@@ -65,9 +79,11 @@ def decode_card(text: str) -> str:
         line = lines[index]
         property_ = _encoded(line)
         if property_ is None:
-            out.append(line)
-            index += 1
-            continue
+            property_ = _plain(line) if version == "2.1" else None
+            if property_ is None:
+                out.append(line)
+                index += 1
+                continue
         name, kept, encoding, charset, value = property_
         start = index
         pieces = [value]
@@ -87,11 +103,11 @@ def decode_card(text: str) -> str:
                 break
             index += 1
         try:
-            decoded = _decode("".join(pieces), encoding, charset)
+            decoded = _decode("".join(pieces), encoding, charset) if encoding else "".join(pieces)
         except BadValue as bad:
             bad.offset, bad.name = start, name
             raise
-        out.append(f"{kept}:{_escaped(decoded, version)}")
+        out.append(f"{kept}:{_escaped(decoded, version, name)}")
         out.extend("" for _ in range(index - start - 1))
     return "\r\n".join(out)
 
@@ -138,6 +154,18 @@ def _encoded(line: str) -> tuple[str, str, str, str, str] | None:
     return match[1].upper(), ";".join(kept), encoding, charset, value
 
 
+def _plain(line: str) -> tuple[str, str, str, str, str] | None:
+    """For a line that starts a plain (unencoded) text property: its name, the line up to
+    the colon before its value, no encoding, no character set and the start of its value."""
+    head = _HEAD.match(line)
+    if head is None:
+        return None
+    match = _NAME.fullmatch(head[1].split(";")[0])
+    if not match or match[1].upper() in _NOT_TEXT:
+        return None
+    return match[1].upper(), head[1], "", "", line[head.end() :]
+
+
 def _decode(value: str, encoding: str, charset: str) -> str:
     def bad(problem: str) -> BadValue:
         return BadValue(0, "", encoding, charset[:_CHARSET_SHOWN], problem)
@@ -173,10 +201,10 @@ def _decode(value: str, encoding: str, charset: str) -> str:
         raise bad("charset") from None
 
 
-def _escaped(value: str, version: str) -> str:
+def _escaped(value: str, version: str, name: str) -> str:
     """A decoded value as vCard 3.0 writes it: the escapes a 2.1 value lacks (commas,
-    backslashes) added, line breaks as ``\\n``."""
-    if version == "2.1":
+    backslashes) added, except in a list (:data:`LISTS`); line breaks as ``\\n``."""
+    if version == "2.1" and name not in LISTS:
         # In 2.1 only “\;” is an escape; a comma or another backslash is a letter.
         value = re.sub(r"\\(?!;)", r"\\\\", value).replace(",", "\\,")
     return _NEWLINE.sub(r"\\n", value)

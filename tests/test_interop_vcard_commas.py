@@ -1,0 +1,139 @@
+"""Commas in vCard values: in vCard 2.1 a comma is a letter (``Plot 21, Jasola``), kept as
+written in every text property; in 3.0 and 4.0 ``\\,`` is a comma and a bare comma
+separates the items of a list, stored joined by ", " (no doubled space)."""
+
+from __future__ import annotations
+
+import binascii
+from pathlib import Path
+
+import pytest
+
+from fieldkit.interop.apply import apply_plan
+from fieldkit.interop.plan import REJECT, build_plan
+from fieldkit.profile import Profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "interop"
+KEPT = ("organization", "title", "email", "notes", "address", "city", "country")
+
+
+@pytest.fixture
+def office(tmp_path):
+    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
+    yield p
+    p.close()
+
+
+def imported(profile: Profile, path: Path) -> dict[str, dict]:
+    plan = build_plan(profile, path)
+    assert [r.reason for r in plan.rows if r.action == REJECT] == []
+    apply_plan(profile, plan)
+    return {c["name"]: c for c in profile.contacts.list()}
+
+
+def card(tmp_path: Path, version: str, *lines: str) -> Path:
+    path = tmp_path / "card.vcf"
+    body = "".join(f"{line}\r\n" for line in lines)
+    path.write_text(
+        f"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:Nadia Benali\r\n{body}END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_vcard21_commas_in_address_organisation_and_name_are_kept_as_written(office):
+    contacts = imported(office, FIXTURES / "phone21_commas.vcf")
+    assert set(contacts) == {"डॉ. सुनीता वर्मा", "سميرة الخطيب", "Dr. Jürgen Müller, geb. Schäfer"}
+
+    sunita = contacts["डॉ. सुनीता वर्मा"]
+    assert sunita["address"] == "Plot 21, Jasola, 110025"
+    assert (sunita["city"], sunita["country"]) == ("New Delhi", "IN")
+    assert sunita["organization"] == "शक्ति वाहिनी, दिल्ली"
+    assert sunita["title"] == "वकील, मानव तस्करी विरोधी इकाई"
+    # The preferred email has no domain ending: the valid one is stored, it is kept.
+    assert sunita["email"] == "sunita@shaktivahini.example.org"
+    assert sunita["notes"] == (
+        "शाम 6 बजे से पहले फ़ोन करें, ड्यूटी अधिकारी से बात करें।\nOther emails: sunita.verma@shaktivahini"
+    )
+
+    samira = contacts["سميرة الخطيب"]
+    assert samira["organization"] == "وزارة العدل, مديرية حقوق الإنسان"
+    assert samira["email"] == "samira@moj.example.jo"
+    assert samira["notes"] == "Other emails: s.khatib@moj\nDepartment: وحدة مكافحة الاتجار, عمّان"
+    assert samira["address"] == "شارع الملك حسين 5, الطابق الثاني, 11118"
+    assert (samira["city"], samira["country"]) == ("عمّان", "JO")
+
+    # No FN: the name is made of N, whose family name has a comma.
+    jurgen = contacts["Dr. Jürgen Müller, geb. Schäfer"]
+    assert jurgen["organization"] == "Société d'Entraide, Genève"
+    assert jurgen["address"] == "Rue de l'Église 3, Bâtiment B, 2e étage, GE, 1204"
+    assert (jurgen["city"], jurgen["country"]) == ("Genève", "CH")
+
+
+def test_the_same_contacts_with_escaped_commas_in_30_and_40_are_stored_alike(tmp_path):
+    stored = []
+    for name in ("phone21_commas.vcf", "phone30_commas.vcf"):
+        folder = tmp_path / name
+        with Profile.create(folder, organization="O", device_name="d", country="IN") as profile:
+            contacts = imported(profile, FIXTURES / name)
+            stored.append({n: {k: c[k] for k in KEPT} for n, c in contacts.items()})
+    assert stored[0] == stored[1]
+    assert stored[1]["डॉ. सुनीता वर्मा"]["address"] == "Plot 21, Jasola, 110025"
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_bare_commas_in_30_and_40_join_the_list_items_with_one_space(office, tmp_path, version):
+    path = card(
+        tmp_path,
+        version,
+        "N:Benali;Nadia,Amira;;;",
+        "ORG:Shakti Vahini, Delhi;Legal Aid,, North",
+        "ADR;TYPE=home:;;Plot 21, Jasola;New Delhi;;110025;India",
+    )
+    nadia = imported(office, path)["Nadia Benali"]
+    assert nadia["address"] == "Plot 21, Jasola, 110025"
+    assert nadia["organization"] == "Shakti Vahini, Delhi"
+    assert nadia["notes"] == "Department: Legal Aid, North"
+
+    (row,) = build_plan(office, card(tmp_path, version, "N:Benali;Nadia,Amira;;;")).rows
+    assert row.values["name"] == "Nadia Benali"
+
+
+def test_vcard21_without_fn_names_the_contact_from_n_with_its_commas(office, tmp_path):
+    path = tmp_path / "n.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okafor;Chinedu;;;Jr., Esq.\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    (row,) = build_plan(office, path).rows
+    assert row.values["name"] == "Chinedu Okafor Jr., Esq."
+
+
+@pytest.mark.parametrize("encoded", [False, True])
+def test_vcard21_text_properties_keep_commas_and_backslashes_tags_split(office, tmp_path, encoded):
+    def line(name: str, value: str) -> str:
+        if not encoded:
+            return f"{name};CHARSET=UTF-8:{value}"
+        qp = binascii.b2a_qp(value.encode("utf-8")).decode("ascii")
+        return f"{name};CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp}"
+
+    path = card(
+        tmp_path,
+        "2.1",
+        line("TITLE", "Directrice, Unité de protection"),
+        line("NOTE", r"Dossier C:\cas\2024, voir Ana"),
+        line("CATEGORIES", "Police,Shelters"),
+    )
+    nadia = imported(office, path)["Nadia Benali"]
+    assert nadia["title"] == "Directrice, Unité de protection"
+    assert nadia["notes"] == r"Dossier C:\cas\2024, voir Ana"
+    assert nadia["tags"] == ["Police", "Shelters"]
+
+
+def test_a_photo_of_a_vcard21_is_not_rewritten(office, tmp_path):
+    png = (FIXTURES / "photo.png").read_bytes()
+    uri = "data:image/png;base64," + binascii.b2a_base64(png, newline=False).decode()
+    path = card(tmp_path, "2.1", "ORG:Shakti Vahini, Delhi", f"PHOTO;VALUE=URI:{uri}")
+    (row,) = build_plan(office, path).rows
+    assert row.values["organization"] == "Shakti Vahini, Delhi"
+    assert row.photo == (png, "photo.png")

@@ -19,7 +19,7 @@ from typing import Any
 import platformdirs
 
 from fieldkit import audit
-from fieldkit.data import encryption
+from fieldkit.data import encryption, sequence
 from fieldkit.data import entities as E
 from fieldkit.data import search as _search
 from fieldkit.data.backup import backup_database, list_backups, restore_into
@@ -347,13 +347,41 @@ class Profile:
         if safety.resolve() == backup.resolve():
             raise StoreError(_("Cannot restore the backup that was just made."))
         kept = audit.entries(self.store)
-        restore_into(self.store.conn, backup, passphrase)
+        # The restored store numbers its changes after every number used before, and knows
+        # which of its changes it no longer holds (see fieldkit.data.sequence): other
+        # devices key changes by device and number, and would skip a number used twice.
+        before = sequence.reached(self.store.conn)
+        restore_into(
+            self.store.conn,
+            backup,
+            passphrase,
+            adjust=lambda conn: sequence.carry_over(conn, before),
+            scratch=self.backups_dir,
+        )
         path = self.path
         self.store.close()
         self.__init__(path, Store(path / DB_NAME, passphrase))
+        self._note_restored_epoch()
         audit.keep_after_restore(self.store, kept)
         audit.record(self.store, "restore")
         return backup
+
+    def _note_restored_epoch(self) -> None:
+        """What this device has seen, for the changes it makes after a restore: what the
+        backup held, not what the replaced store had seen when it made the same numbers'
+        changes (those epochs come back with those changes, from the devices holding them)."""
+        from fieldkit.sync.merge import record_epoch
+
+        store = self.store
+        restored = store.conn.execute(
+            "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?", [store.device_id]
+        ).fetchone()[0]
+        with store.write():
+            store.conn.execute(
+                "DELETE FROM sync_epochs WHERE device = ? AND start > ?",
+                [store.device_id, restored],
+            )
+            record_epoch(store)
 
     # --- overview -------------------------------------------------------------------
 

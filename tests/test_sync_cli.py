@@ -269,8 +269,8 @@ def test_a_damaged_outbox_file_is_rebuilt_for_a_target_outside_too(sealed, tmp_p
 
 
 def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path):
-    """After a restore of an older backup the store no longer holds what the file held, or
-    gave its sequence numbers to other changes: the file is not cut again."""
+    """After a restore of an older backup the store no longer holds what the file held:
+    the file is not cut again until those changes are back."""
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
     from fieldkit.sync.engine import sync, sync_dir, target_from_location
@@ -306,14 +306,31 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
     )
     _refused(sync_stick(), message, "“fieldkit export”")
     assert own.read_bytes() == damaged
-    # New changes take the lost ones' numbers, cut into files that overlap the damaged one.
+    # New changes are numbered after the lost ones: the file they are cut into does not
+    # overlap the damaged one, which is still refused while its changes are not back.
     with Profile.open(tmp_path / "field", passphrase=PASS) as again:
         for name in ("Asha Rao", "Sunita Devi"):
             again.contacts.add({"name": name})
-            assert sync(again, target_from_location(str(tmp_path / "usb"))).uploaded == 1
-        assert len(list(sync_dir(again, "outbox").iterdir())) == 3
+        device = again.device_id
     _refused(sync_stick(), message, "“fieldkit export”")
     assert own.read_bytes() == damaged
+    assert sorted(p.name for p in own.parent.iterdir()) == [
+        own.name,
+        f"{device}-0000000003-0000000004.fkb",
+    ]
+    # A sync with usb, where they were sent, brings them back; then the file is made again.
+    with Profile.open(tmp_path / "field", passphrase=PASS) as again:
+        assert sync(again, target_from_location(str(tmp_path / "usb"))).changes == 2
+        assert {c["name"] for c in again.contacts.list()} == {
+            "Meena Das",
+            "Ravi Kumar",
+            "Asha Rao",
+            "Sunita Devi",
+        }
+    done = sync_stick()
+    assert done.exit_code == 0, done.output
+    assert "It was made again from the same changes" in done.output
+    assert own.read_bytes() != damaged
 
 
 def test_a_damaged_relay_file_is_named_with_what_to_do(sealed, tmp_path):

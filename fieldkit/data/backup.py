@@ -6,6 +6,7 @@ import datetime as _dt
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldkit.data.encryption import DB_ERRORS, connect_any
@@ -87,12 +88,50 @@ def check_backup(path: Path, passphrase: str | None = None) -> None:
         )
 
 
-def restore_into(conn: sqlite3.Connection, path: Path, passphrase: str | None = None) -> None:
-    """Replace the open database's content with the backup at ``path``."""
+def restore_into(
+    conn: sqlite3.Connection,
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    adjust: Callable[[sqlite3.Connection], None] | None = None,
+    scratch: Path | None = None,
+) -> None:
+    """Replace the open database's content with the backup at ``path``.
+
+    ``adjust`` changes the backup's content before it replaces the database's, in a copy
+    made in the folder ``scratch``: the database takes the adjusted content in one step,
+    never the backup's as it is."""
     check_backup(path, passphrase)
     src = connect_any(path, passphrase, readonly=True)
     try:
-        src.backup(conn)
+        if adjust is None:
+            src.backup(conn)
+        else:
+            _adjusted_into(src, conn, passphrase, adjust, scratch or path.parent)
     finally:
         src.close()
     log.info("restored from a backup")
+
+
+def _adjusted_into(
+    src: sqlite3.Connection,
+    conn: sqlite3.Connection,
+    passphrase: str | None,
+    adjust: Callable[[sqlite3.Connection], None],
+    scratch: Path,
+) -> None:
+    scratch.mkdir(parents=True, exist_ok=True)
+    copy = scratch / f".restore-{_dt.datetime.now(_dt.UTC).strftime('%Y%m%dT%H%M%S%f')}.partial"
+    work = connect_any(copy, passphrase)
+    try:
+        src.backup(work)
+        adjust(work)
+        work.backup(conn)
+    except DB_ERRORS as exc:
+        from fieldkit.data.store import explain_sqlite_error
+
+        db_file = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise explain_sqlite_error(exc, Path(db_file)) from exc
+    finally:
+        work.close()
+        copy.unlink(missing_ok=True)

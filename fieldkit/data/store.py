@@ -28,6 +28,7 @@ from fieldkit.data.schema import (
     migrations,
     sqlite_migrations,
 )
+from fieldkit.data.sequence import CLOCK_SQL, COUNTER_SQL
 from fieldkit.errors import NotFound, SchemaTooNew, StoreError
 from fieldkit.i18n import _
 
@@ -139,12 +140,10 @@ class Store:
             self._db = None
             self._migrate()
             self.device_id = self.meta("device_id") or self._init_device()
-            row = self.conn.execute(
-                "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?", [self.device_id]
-            ).fetchone()
-            self.dseq = row[0]
-            last = self.conn.execute("SELECT coalesce(max(hlc), 0) FROM changes").fetchone()[0]
-            self.clock = HybridClock(last)
+            # Past every number and clock value used, also before a restore of an older
+            # backup (see fieldkit.data.sequence).
+            self.dseq = self.conn.execute(COUNTER_SQL, [self.device_id]).fetchone()[0]
+            self.clock = HybridClock(self.conn.execute(CLOCK_SQL).fetchone()[0])
         except DB_ERRORS as exc:
             raise explain_sqlite_error(exc, self.path) from exc
 
@@ -265,14 +264,11 @@ class Store:
 
     def _catch_up(self) -> None:
         """Another connection to this file (the app's sync, the CLI) may have written since:
-        move the sequence counter and the clock past what is stored (both index lookups)."""
-        row = self.conn.execute(
-            "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?", [self.device_id]
-        ).fetchone()
+        move the sequence counter and the clock past what is stored, and past the floors a
+        restore of an older backup left (index and primary-key lookups)."""
+        row = self.conn.execute(COUNTER_SQL, [self.device_id]).fetchone()
         self.dseq = max(self.dseq, row[0])
-        self.clock.observe(
-            self.conn.execute("SELECT coalesce(max(hlc), 0) FROM changes").fetchone()[0]
-        )
+        self.clock.observe(self.conn.execute(CLOCK_SQL).fetchone()[0])
 
     def expect_bulk(self) -> None:
         """The current transaction writes many rows: keep up to ``BULK_CACHE_KIB`` of pages

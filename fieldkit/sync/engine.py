@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldkit.data import sequence
 from fieldkit.data.encryption import SYNC_FILES, DamagedFile
 from fieldkit.data.store import Cancelled
 from fieldkit.i18n import _
@@ -291,6 +292,7 @@ def sync(
 
     tell(0, 1, _("Preparing changes…"))
     report.exported = cut_outbox(profile)
+    _recover_from_outbox(profile, report)
     if cancelled():
         raise Cancelled()
     remote = transport.list()
@@ -310,11 +312,15 @@ def sync(
         and stages.get("up:" + p.name) != "uploaded"
     ]
     applied_names = {k.rsplit("/", 1)[-1] for k, s in stages.items() if s in ("applied", "refused")}
+    lost = sequence.lost(profile.store.conn)
     downloads = [
         e
         for e in remote
-        if e.folder != me
-        and not e.name.startswith(f"{me}-")  # this device's own bundles, relayed by another
+        if (
+            # this device's own bundles (relayed by another too) only for changes it lost
+            (e.folder != me and not e.name.startswith(f"{me}-"))
+            or _holds_lost(profile, e.name, lost)
+        )
         and e.name not in applied_names
         and stages.get(e.key) != "applied"
     ]
@@ -383,8 +389,9 @@ def sync(
             report.applied += 1
             report.changes += result.merge.applied
             report.conflicts += result.merge.conflicts
-            os.replace(local, relay / entry.name)
-            continue
+            if result.device != me:  # its own bundles are in its outbox and on targets
+                os.replace(local, relay / entry.name)
+                continue
         finally:
             done += 1
         local.unlink(missing_ok=True)
@@ -432,6 +439,35 @@ def _outbox_range(profile: Profile, name: str) -> tuple[int, int] | None:
     return int(match["first"]), int(match["last"])
 
 
+def _holds_lost(profile: Profile, name: str, lost: sequence.Ranges) -> bool:
+    """A file of this device's own changes (by its name) of a range with changes it lost
+    with a restore of an older backup."""
+    span = _outbox_range(profile, name.removesuffix(".age")) if lost else None
+    return span is not None and bool(sequence.intersect(lost, [span]))
+
+
+def _recover_from_outbox(profile: Profile, report: SyncReport) -> None:
+    """Apply again the outbox files that hold changes this device lost with a restore of an
+    older backup (the files outlive the restore; a target may hold the same changes only
+    encrypted to headquarters). A file that does not open is left to the upload, which
+    says what to do with it."""
+    if not sequence.lost(profile.store.conn):
+        return
+    for path in sorted(sync_dir(profile, "outbox").iterdir()):
+        if not _holds_lost(profile, path.name, sequence.lost(profile.store.conn)):
+            continue
+        try:
+            data = profile.open_file(path.read_bytes(), SYNC_FILES, "")
+            result = import_bytes(profile, data)
+        except (DamagedFile, SyncError):
+            log.info("outbox file not applied again: it does not open")
+            continue
+        if not result.already:
+            report.applied += 1
+            report.changes += result.merge.applied
+            report.conflicts += result.merge.conflicts
+
+
 def _open_outbox(profile: Profile, path: Path, target: Target, report: SyncReport) -> bytes:
     """The content of an outbox file; a damaged one is rebuilt when it can be (a notice in
     ``report``), otherwise its message says what to do."""
@@ -454,8 +490,11 @@ def rebuild_outbox(profile: Profile, path: Path) -> bytes | None:
     """Cut the bundle of a damaged outbox file again: the same range of this device's
     changes, as a fresh export of it, sealed and written in the file's place. Returns its
     content, or None (nothing written) when the store no longer holds every change of
-    that range as it was cut: after a restore of an older backup, its changes are gone, or
-    their sequence numbers were given to other changes (cut into overlapping files)."""
+    that range as it was cut: after a restore of an older backup its changes are gone (until
+    a sync brings them back), or, in a profile restored by a FieldKit that numbered changes
+    again after a restore, their sequence numbers were given to other changes (cut into
+    overlapping files). Numbers whose changes are gone for good (see
+    :mod:`fieldkit.data.sequence`) held nothing to send."""
     span = _outbox_range(profile, path.name)
     if span is None:
         return None
@@ -467,11 +506,15 @@ def rebuild_outbox(profile: Profile, path: Path) -> bytes | None:
         theirs = _outbox_range(profile, other.name)
         if other.name != path.name and theirs and theirs[0] <= last and first <= theirs[1]:
             return None
+    numbers = [(first, last)]
+    if sequence.intersect(sequence.lost(store.conn), numbers):
+        return None  # lost with a restore of an older backup, not back yet
     held = store.conn.execute(
         "SELECT count(*) FROM changes WHERE device = ? AND dseq BETWEEN ? AND ?",
         [store.device_id, first, last],
     ).fetchone()[0]
-    if held != last - first + 1:
+    gone = sequence.size(sequence.intersect(sequence.void(store.conn), numbers))
+    if held + gone != last - first + 1:
         return None
     data = export_changes(profile, first, last, rebuilt=True)
     if data is None or bundle_name(peek_manifest(data)) != path.name:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit import audit
+from fieldkit.data import sequence
 from fieldkit.data.clock import new_id
 from fieldkit.data.store import Store, gc_paused
 from fieldkit.i18n import _
@@ -179,13 +180,20 @@ def export_changes(
     cover = [e for e in epochs if e[0] <= first]
     kept = cover[-1:] + [e for e in epochs if first < e[0] <= last]
     manifest.update(first=first, last=last, epochs={store.device_id: kept})
+    # Numbers of the range whose changes this device lost with a restore: a receiver must
+    # not count them as held (another device may hold them and send them later).
+    missing = sequence.intersect(sequence.lost(store.conn), [(first, last)])
+    if missing:
+        manifest["missing"] = [list(r) for r in missing]
     data = write_bundle(
         manifest, changes, O.device_key(profile), _attachments_for(profile, changes)
     )
     log.info("bundle cut: %d changes, dseq %d-%d", len(changes), first, last)
     if rebuilt:
         details["rebuilt"] = True
-    audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes), **details)
+    with store.write():
+        sequence.note_sent(store.conn, last)
+        audit.record(store, "sync", direction="out", kind=CHANGES, changes=len(changes), **details)
     return data
 
 
@@ -273,6 +281,33 @@ def _check_partial(manifest: dict[str, Any]) -> set[tuple[str, int]]:
         ) from None
 
 
+def _check_missing(manifest: dict[str, Any]) -> sequence.Ranges:
+    """The manifest's ``missing`` ranges: inside ``first..last``, else the bundle is refused."""
+    raw = manifest.get("missing") or []
+    try:
+        first, last = int(manifest.get("first") or 0), int(manifest.get("last") or 0)
+        pairs = [(a, b) for a, b in raw]
+        if not all(
+            isinstance(a, int) and isinstance(b, int) and first <= a <= b <= last for a, b in pairs
+        ):
+            raise ValueError
+    except (ValueError, TypeError):
+        raise BundleRefused(
+            _(
+                "The bundle's manifest is damaged; copy it again from its source. "
+                "Nothing was changed."
+            )
+        ) from None
+    return sequence.normalize(pairs)
+
+
+def held_range(manifest: dict[str, Any]) -> sequence.Ranges:
+    """The sequence numbers of its device whose changes a ``changes`` bundle holds all of:
+    ``first..last`` but those its writer had lost (``missing``)."""
+    span = [(int(manifest["first"]), int(manifest["last"]))]
+    return sequence.subtract(span, _check_missing(manifest))
+
+
 def _save_blobs(profile: Profile, bundle: Bundle) -> None:
     for sha, blob in bundle.attachments.items():
         if hashlib.sha256(blob).hexdigest() == sha:
@@ -291,6 +326,7 @@ def apply_bundle(
     result = ImportResult(bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"])
     epochs = _check_epochs(m.get("epochs"))
     partial = _check_partial(m)
+    held = held_range(m) if m["kind"] != SNAPSHOT else []
     _save_blobs(profile, bundle)
     store = profile.store
     with store.write():
@@ -312,8 +348,11 @@ def apply_bundle(
                 for dev, upto in m.get("seen", {}).items():
                     if dev != store.device_id:
                         add_range(store, dev, 1, int(upto))
+            elif bundle.device == store.device_id:  # its own changes, lost with a restore
+                sequence.recovered(store.conn, store.device_id, held)
             else:
-                add_range(store, bundle.device, int(m["first"]), int(m["last"]))
+                for first, last in held:
+                    add_range(store, bundle.device, first, last)
             record_epoch(store)
             store.conn.execute(
                 "INSERT INTO sync_bundles(bundle_id, device, kind, first, last, changes, applied) "
@@ -352,7 +391,8 @@ def import_bytes(
     # (re-enabling the collector in between would walk them all).
     with gc_paused():
         bundle, revocations = open_bundle(profile, data, passphrase=passphrase)
-        if bundle.device == profile.device_id:  # its own changes, relayed back: nothing to do
+        if bundle.device == profile.device_id and not lost_in(profile, bundle.manifest):
+            # its own changes, relayed back, which it holds: nothing to do
             m = bundle.manifest
             result = ImportResult(
                 bundle.bundle_id, bundle.device, m.get("device_name", ""), m["kind"]
@@ -374,6 +414,18 @@ def import_bytes(
             conflicts=result.merge.conflicts,
         )
     return result
+
+
+def lost_in(profile: Profile, manifest: dict[str, Any]) -> bool:
+    """A bundle of this device's own changes holds some that it lost with a restore of an
+    older backup (its own ranges say so): they are applied as any other device's would be.
+    A bundle written for outside the organisation is left out: it may lack fields."""
+    if manifest.get("device") != profile.device_id or manifest.get("kind") == SNAPSHOT:
+        return False
+    if manifest.get("outside"):
+        return False
+    lost = sequence.lost(profile.store.conn)
+    return bool(lost and sequence.intersect(lost, held_range(manifest)))
 
 
 def pending_changes(profile: Profile) -> int:

@@ -32,6 +32,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from fieldkit.data import sequence
 from fieldkit.data.remote import put_remote
 from fieldkit.data.store import Store, chunked
 
@@ -64,8 +65,11 @@ def seen_vector(store: Store) -> dict[str, int]:
         else:
             seen.setdefault(device, upto)
     seen = {d: n for d, n in seen.items() if n > 0}
-    if store.dseq:
-        seen[store.device_id] = store.dseq
+    # Its own changes up to its counter, but those it lost with a restore of an older backup.
+    lost = sequence.lost(store.conn)
+    own = min(store.dseq, lost[0][0] - 1) if lost else store.dseq
+    if own:
+        seen[store.device_id] = own
     return seen
 
 

@@ -1,6 +1,8 @@
 """Commas in vCard values: in vCard 2.1 a comma is a letter (``Plot 21, Jasola``), kept as
 written in every text property; in 3.0 and 4.0 ``\\,`` is a comma and a bare comma
-separates the items of a list, stored joined by ", " (no doubled space)."""
+separates the items of a list (N, ADR, ORG, CATEGORIES), stored joined by ", " (no doubled
+space), and is kept as written in a single-valued one (FN, TITLE, NOTE, URL, TEL…), where
+it is invalid but common."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from fieldkit.data import entities as E
 from fieldkit.interop.apply import apply_plan
+from fieldkit.interop.export import export_contacts
 from fieldkit.interop.plan import REJECT, build_plan
 from fieldkit.profile import Profile
 
@@ -137,3 +141,88 @@ def test_a_photo_of_a_vcard21_is_not_rewritten(office, tmp_path):
     (row,) = build_plan(office, path).rows
     assert row.values["organization"] == "Shakti Vahini, Delhi"
     assert row.photo == (png, "photo.png")
+
+
+def test_bare_commas_in_30_and_40_single_valued_properties_keep_the_whole_value(office):
+    contacts = imported(office, FIXTURES / "phone30_bare_commas.vcf")
+    assert set(contacts) == {
+        "डॉ. सुनीता वर्मा, अधिवक्ता",
+        "سميرة الخطيب, محامية",
+        "Dr. Jürgen Émile Müller, geb. Schäfer",
+    }
+
+    sunita = contacts["डॉ. सुनीता वर्मा, अधिवक्ता"]
+    assert sunita["title"] == "अधिकारी, मानव तस्करी विरोधी इकाई"
+    assert sunita["website"] == "https://shaktivahini.example.org/contact?lang=hi,en"
+    # The note is folded right before a comma; ORG, ADR and CATEGORIES still separate.
+    assert sunita["notes"] == (
+        "शाम 6 बजे से पहले फ़ोन करें, ड्यूटी अधिकारी से बात करें, हिंदी या अंग्रेज़ी में।\n"
+        "Department: विधिक सहायता, दिल्ली"
+    )
+    assert sunita["organization"] == "शक्ति वाहिनी"
+    assert sunita["address"] == "Plot 21, Jasola, 110025"
+    assert sunita["tags"] == ["Legal aid", "Delhi"]
+    assert sunita["phone"] == "011 2338 0000"
+
+    samira = contacts["سميرة الخطيب, محامية"]
+    assert samira["title"] == "رئيسة قسم, وحدة مكافحة الاتجار بالبشر"
+    assert samira["organization"] == "وزارة العدل, مديرية حقوق الإنسان"
+    # An escaped and a bare comma in one value.
+    assert samira["notes"] == "تتحدث العربية, الإنجليزية, والفرنسية"
+
+    jurgen = contacts["Dr. Jürgen Émile Müller, geb. Schäfer"]
+    assert jurgen["title"] == "Officer, Anti-Human Trafficking Unit"
+    assert jurgen["notes"] == (
+        "Appeler après 18h, demander la permanence, bureau 2\nDeuxième ligne, aussi\n"
+        "Other emails: j.mueller@entraide.example.ch"
+    )
+    assert jurgen["website"] == "https://entraide.example.ch/equipe,geneve"
+    assert (jurgen["phone"], jurgen["fax"]) == ("+41 22 700 00 01", "+41 22 700 00 02")
+    assert jurgen["kind"] == "ngo"
+    assert jurgen["tags"] == ["Foyers", "Genève"]
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("Directrice, Unité de protection", "Directrice, Unité de protection"),
+        (r"Directrice\, Unité de protection", "Directrice, Unité de protection"),
+        (r"Dossier C:\\cas\\, voir Ana,", r"Dossier C:\cas\, voir Ana,"),
+        (",,Ana, ,", ",,Ana, ,"),
+    ],
+)
+def test_30_and_40_title_and_note_keep_bare_commas_escapes_still_read(
+    office, tmp_path, version, written, stored
+):
+    path = card(tmp_path, version, f"TITLE:{written}", f"NOTE;LANGUAGE=fr:{written}")
+    nadia = imported(office, path)["Nadia Benali"]
+    assert (nadia["title"], nadia["notes"]) == (stored, stored)
+
+
+def test_30_encoded_value_keeps_its_bare_commas(office, tmp_path):
+    qp = binascii.b2a_qp("Référente, permanence de nuit".encode()).decode("ascii")
+    path = card(tmp_path, "3.0", f"TITLE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp}")
+    assert imported(office, path)["Nadia Benali"]["title"] == "Référente, permanence de nuit"
+
+
+def test_30_phone_with_a_bare_comma_is_kept_whole_in_the_notes(office, tmp_path):
+    path = card(tmp_path, "3.0", "TEL;TYPE=WORK,VOICE:+41 22 700 00 01, ext. 12")
+    (row,) = build_plan(office, path).rows
+    assert "phone" not in row.values
+    assert row.values["notes"] == "Other phones: +41 22 700 00 01, ext. 12"
+
+
+def test_bare_commas_survive_export_and_import_again(office, tmp_path):
+    imported(office, FIXTURES / "phone30_bare_commas.vcf")
+    out = tmp_path / "out.vcf"
+    export_contacts(office, "vcard", out, include_restricted=True)
+    fields = E.CONTACTS.field_names
+    with Profile.create(tmp_path / "b", organization="O", device_name="b", country="IN") as back:
+        again = imported(back, out)
+        assert {n: {k: c[k] for k in fields} for n, c in again.items()} == {
+            c["name"]: {k: c[k] for k in fields} for c in office.contacts.list()
+        }
+        assert again["Dr. Jürgen Émile Müller, geb. Schäfer"]["title"] == (
+            "Officer, Anti-Human Trafficking Unit"
+        )

@@ -14,6 +14,11 @@ and 4.0 write a literal comma ``\\,`` and a bare one separates the items of a li
 vobject reads every card as 3.0, so :func:`decode_card` also escapes the commas (and
 the backslashes) of the plain text properties of a 2.1 card.
 
+In 3.0 and 4.0 a bare comma in a single-valued text property (FN, TITLE, NOTE, EMAIL,
+TEL…) is invalid, but many writers leave it there, and vobject would keep only the text
+before it. :func:`decode_card` escapes those bare commas too, so the value is kept
+whole; the properties whose commas do separate items (:data:`SEPARATED`) keep them.
+
 Binary properties (PHOTO, LOGO, SOUND, KEY) are left as they are: the photo is read
 from the raw text.
 """
@@ -35,13 +40,28 @@ BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 LISTS = frozenset({"CATEGORIES"})
 """Properties whose commas separate items in vCard 2.1 as in 3.0 (``CATEGORIES:a,b``)."""
 
-_NOT_TEXT = BINARY | LISTS | {"BEGIN", "END", "VERSION"}
+SEPARATED = frozenset({"N", "ADR", "ORG", "CATEGORIES", "NICKNAME"})
+"""Properties whose bare commas separate items in vCard 3.0 and 4.0 (a name's given
+names, an address's streets, a list of tags)."""
+
+AS_WRITTEN = frozenset({"GEO"})
+"""Properties vobject keeps as written, without undoing escapes (``geo:37.4,-122.1``)."""
+
+_NOT_TEXT = BINARY | LISTS | AS_WRITTEN | {"BEGIN", "END", "VERSION"}
 """Properties of a 2.1 card whose plain value is left as written."""
+
+_NOT_SINGLE_TEXT = _NOT_TEXT | SEPARATED
+"""Properties of a 3.0 or 4.0 card whose plain value is left as written."""
+
+_BARE_COMMAS_KEPT = SEPARATED | AS_WRITTEN
+"""Properties of a 3.0 or 4.0 card whose decoded value keeps its bare commas."""
 
 _NAME = re.compile(r"(?:[A-Za-z0-9-]{1,64}\.)?([A-Za-z0-9-]{1,64})")
 _HEAD = re.compile(r'((?:[^":]|"[^"]*")*):')
 """A property's name and parameters, up to the first colon outside double quotes."""
 _BAD_ESCAPE = re.compile(r"=(?![0-9A-Fa-f]{2})")
+_ESCAPE_OR_COMMA = re.compile(r"\\.|,", re.S)
+"""An escape (``\\,``, ``\\\\``, ``\\n``), or a bare comma."""
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CHARSET_SHOWN = 40
 _NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
@@ -66,7 +86,8 @@ class BadValue(Exception):  # noqa: N818 - a card's fate, told to the reader
 
 def decode_card(text: str) -> str:
     """``text`` (one card, lines ending in CRLF) with every encoded text property decoded,
-    and in a vCard 2.1 every text property escaped as vCard 3.0 escapes it.
+    in a vCard 2.1 every text property escaped as vCard 3.0 escapes it, and in a 3.0 or
+    4.0 the bare commas of every single-valued text property escaped.
 
     A property that spanned several lines is written on one, followed by as many empty
     lines as it lost, so every other line keeps its number. Raises :class:`BadValue`.
@@ -79,7 +100,7 @@ def decode_card(text: str) -> str:
         line = lines[index]
         property_ = _encoded(line)
         if property_ is None:
-            property_ = _plain(line) if version == "2.1" else None
+            property_ = _plain(line, _NOT_TEXT if version == "2.1" else _NOT_SINGLE_TEXT)
             if property_ is None:
                 out.append(line)
                 index += 1
@@ -154,14 +175,15 @@ def _encoded(line: str) -> tuple[str, str, str, str, str] | None:
     return match[1].upper(), ";".join(kept), encoding, charset, value
 
 
-def _plain(line: str) -> tuple[str, str, str, str, str] | None:
-    """For a line that starts a plain (unencoded) text property: its name, the line up to
-    the colon before its value, no encoding, no character set and the start of its value."""
+def _plain(line: str, left: frozenset[str]) -> tuple[str, str, str, str, str] | None:
+    """For a line that starts a plain (unencoded) text property not named in ``left``: its
+    name, the line up to the colon before its value, no encoding, no character set and
+    the start of its value."""
     head = _HEAD.match(line)
     if head is None:
         return None
     match = _NAME.fullmatch(head[1].split(";")[0])
-    if not match or match[1].upper() in _NOT_TEXT:
+    if not match or match[1].upper() in left:
         return None
     return match[1].upper(), head[1], "", "", line[head.end() :]
 
@@ -203,8 +225,18 @@ def _decode(value: str, encoding: str, charset: str) -> str:
 
 def _escaped(value: str, version: str, name: str) -> str:
     """A decoded value as vCard 3.0 writes it: the escapes a 2.1 value lacks (commas,
-    backslashes) added, except in a list (:data:`LISTS`); line breaks as ``\\n``."""
-    if version == "2.1" and name not in LISTS:
-        # In 2.1 only “\;” is an escape; a comma or another backslash is a letter.
-        value = re.sub(r"\\(?!;)", r"\\\\", value).replace(",", "\\,")
+    backslashes) added, except in a list (:data:`LISTS`); in 3.0 and 4.0, bare commas
+    escaped, except where they separate items (:data:`SEPARATED`); line breaks as
+    ``\\n``."""
+    if version == "2.1":
+        if name not in LISTS:
+            # In 2.1 only “\;” is an escape; a comma or another backslash is a letter.
+            value = re.sub(r"\\(?!;)", r"\\\\", value).replace(",", "\\,")
+    elif name not in _BARE_COMMAS_KEPT and "," in value:
+        value = _ESCAPE_OR_COMMA.sub(_comma_escaped, value)
     return _NEWLINE.sub(r"\\n", value)
+
+
+def _comma_escaped(match: re.Match[str]) -> str:
+    """A bare comma escaped; an escape as it is."""
+    return "\\," if match[0] == "," else match[0]

@@ -211,6 +211,10 @@ def test_30_phone_with_a_bare_comma_is_kept_whole_in_the_notes(office, tmp_path)
     (row,) = build_plan(office, path).rows
     assert "phone" not in row.values
     assert row.values["notes"] == "Other phones: +41 22 700 00 01, ext. 12"
+    assert row.warnings == [
+        "“+41 22 700 00 01, ext. 12” has letters or signs a phone number cannot have; it is "
+        "kept in the notes."
+    ]
 
 
 def test_bare_commas_survive_export_and_import_again(office, tmp_path):

@@ -207,6 +207,16 @@ def test_an_invalid_preferred_email_gives_way_to_a_valid_one_and_is_kept_in_the_
     assert nadia["notes"] == "Other emails: nadia at example.org, third@example.org"
 
 
+@pytest.mark.parametrize("version", ["2.1", "3.0", "4.0"])
+def test_an_email_line_that_lists_several_addresses_gives_each_its_place(office, tmp_path, version):
+    path = card(tmp_path, version, "EMAIL:nadia@example.org, n.benali@example.net; x@y.org")
+    (row,) = build_plan(office, path).rows
+    assert row.action != REJECT and row.warnings == []
+    nadia = imported(office, path)["Nadia Benali"]
+    assert nadia["email"] == "nadia@example.org"
+    assert nadia["notes"] == "Other emails: n.benali@example.net, x@y.org"
+
+
 def test_a_card_whose_emails_are_all_invalid_is_rejected_for_its_preferred_one(office, tmp_path):
     path = card(tmp_path, "4.0", "EMAIL:first@example", "EMAIL;PREF=1:nadia@")
     (row,) = build_plan(office, path).rows

@@ -337,7 +337,7 @@ def _emails(draft: Draft, emails: list[str]) -> None:
     notes, and the preview says which are not addresses. When none is valid, the first
     stays first, for the row to be rejected with the reason.
     """
-    emails = [e.strip() for e in emails if e.strip()]
+    emails = [part for e in emails for part in _addresses(e)]
     valid = [_is_email(e) for e in emails]
     if not any(valid):
         draft.emails.extend(emails)
@@ -350,6 +350,18 @@ def _emails(draft: Draft, emails: list[str]) -> None:
                 _("“%(value)s” is not an email address; it is kept in the notes.")
                 % {"value": email}
             )
+
+
+def _addresses(value: str) -> list[str]:
+    """The addresses in one EMAIL value: itself, or, when it is not an address but a list
+    some phones write there (``a@x.org, b@y.org``), each of its items."""
+    value = value.strip()
+    if not value or _is_email(value) or not _LIST_SEPARATOR.search(value):
+        return [value] if value else []
+    return [item for item in (i.strip() for i in _LIST_SEPARATOR.split(value)) if item]
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
 
 
 def _is_email(text: str) -> bool:

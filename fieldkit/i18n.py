@@ -301,6 +301,24 @@ def format_number(value: float, language: str | None = None) -> str:
     return numbers.format_decimal(value, locale=babel_locale(language))
 
 
+def format_size(size: int, language: str | None = None) -> str:
+    """A file size in bytes as the UI language writes it (“311 kB”, “1,2 Mo”; powers of
+    1000)."""
+    from babel import units
+
+    locale = babel_locale(language)
+    for unit, scale in (
+        ("digital-gigabyte", 10**9),
+        ("digital-megabyte", 10**6),
+        ("digital-kilobyte", 10**3),
+    ):
+        if size >= scale:
+            return units.format_unit(
+                size / scale, unit, length="short", format="#,##0.#", locale=locale
+            )
+    return units.format_unit(size, "digital-byte", length="short", locale=locale)
+
+
 def format_percent(value: float, language: str | None = None) -> str:
     """``0.95`` as “95%” in the UI language."""
     from babel import numbers

@@ -22,7 +22,13 @@ from fieldkit import audit
 from fieldkit.data import encryption, sequence
 from fieldkit.data import entities as E
 from fieldkit.data import search as _search
-from fieldkit.data.backup import backup_database, list_backups, restore_into
+from fieldkit.data.backup import (
+    BackupInfo,
+    backup_database,
+    describe_backups,
+    list_backups,
+    restore_into,
+)
 from fieldkit.data.records import Records
 from fieldkit.data.store import Store, read_only_error
 from fieldkit.errors import FieldKitError, NotFound, StoreError
@@ -326,6 +332,10 @@ class Profile:
     def backups(self) -> list[Path]:
         return list_backups(self.backups_dir)
 
+    def backup_details(self) -> list[BackupInfo]:
+        """The backups, newest first, with when and why each was made and its size."""
+        return describe_backups(self.backups_dir)
+
     def restore(self, backup: Path | str | None = None) -> Path:
         """Replace the content with a backup (the newest if None); the current state is
         backed up first, so a restore can itself be undone."""
@@ -358,12 +368,16 @@ class Profile:
             adjust=lambda conn: sequence.carry_over(conn, before),
             scratch=self.backups_dir,
         )
-        path = self.path
-        self.store.close()
+        path, replaced = self.path, self.store
+        replaced.close()
         self.__init__(path, Store(path / DB_NAME, passphrase))
+        # Whoever listened to the replaced store (the app's lists) hears of this one's
+        # writes, and learns that every table changed.
+        self.store.adopt_listeners(replaced)
         self._note_restored_epoch()
         audit.keep_after_restore(self.store, kept)
         audit.record(self.store, "restore")
+        self.store.notify()
         return backup
 
     def _note_restored_epoch(self) -> None:

@@ -7,11 +7,12 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.data.encryption import DB_ERRORS, connect_any
 from fieldkit.errors import NotFound, StoreError
-from fieldkit.i18n import _
+from fieldkit.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,51 @@ def list_backups(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted((p for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
+
+
+REASONS: dict[str, str] = {
+    "manual": N_("Made by hand"),
+    "before-migration": N_("Before an update of the profile's format"),
+    "before-import": N_("Before an import"),
+    "before-restore": N_("Before a restore"),
+    "before-sync": N_("Before a sync"),
+    "before-passphrase-change": N_("Before a passphrase change"),
+}
+"""Why a backup was made (the end of its file name), and how that is said (translated
+when shown)."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup as a person picks it: when (UTC), why (a :data:`REASONS` code) and its
+    size in bytes."""
+
+    path: Path
+    made: _dt.datetime
+    reason: str
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        """Why it was made, in the UI language (the code itself when FieldKit has no words
+        for it)."""
+        label = REASONS.get(self.reason)
+        return _(label) if label else self.reason
+
+
+def describe_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first, with when and why each was made and its
+    size (one that disappears meanwhile, rotated away by another program, is left out)."""
+    out = []
+    for path in list_backups(folder):
+        match = _NAME.match(path.name)
+        try:
+            size = path.stat().st_size
+            made = _dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f")
+        except (OSError, ValueError):
+            continue
+        out.append(BackupInfo(path, made.replace(tzinfo=_dt.UTC), match.group(2), size))
+    return out
 
 
 def rotate(folder: Path, keep: int = KEEP, protect: Path | None = None) -> None:

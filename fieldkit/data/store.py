@@ -281,6 +281,24 @@ class Store:
         """Call ``listener(tables)`` after each committed write."""
         self._listeners.append(listener)
 
+    def adopt_listeners(self, old: Store) -> None:
+        """Take over the change listeners of ``old``, a store this one replaces (a restore
+        reopens the database): whoever listened to it hears of this one's writes."""
+        for listener in old._listeners:
+            if listener not in self._listeners:
+                self._listeners.append(listener)
+
+    def notify(self, tables: set[str] | None = None) -> None:
+        """Tell the listeners that ``tables`` changed (every table when None), for content
+        replaced outside :meth:`write`, as a restore replaces it."""
+        if tables is None:
+            tables = {
+                row[0]
+                for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        for listener in list(self._listeners):
+            listener(set(tables))
+
     # --- the one write path ---------------------------------------------
 
     def put(

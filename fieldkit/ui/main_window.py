@@ -30,6 +30,7 @@ from fieldkit.ui.pages.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
     from fieldkit.ui.about import AboutDialog
+    from fieldkit.ui.backups_dialog import BackupsDialog
     from fieldkit.ui.search_dialog import SearchDialog
 
 log = logging.getLogger(__name__)
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = action("actionAbout", None, self.about)
         self.act_audit = action("actionAudit", None, self.audit_log)
+        self.act_backups = action("actionBackups", None, self.show_backups)
         self.act_sections = []
         for i, (name, _title) in enumerate(SECTIONS):
             self.act_sections.append(
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
             )
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.act_new, self.act_audit, self.act_quit])
+        self.file_menu.addActions([self.act_new, self.act_backups, self.act_audit, self.act_quit])
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.act_undo, self.act_redo, self.act_find, self.act_search])
         self.go_menu = bar.addMenu("")
@@ -242,6 +244,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_backups(self) -> BackupsDialog:
+        """The profile's backups: back up now, or restore one (on the worker)."""
+        from fieldkit.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        if "settings" in self.pages:  # restored settings shown there too
+            dialog.restored.connect(self.pages["settings"].load)
+        dialog.open()
+        return dialog
+
     def about(self) -> AboutDialog:
         from fieldkit.ui.about import AboutDialog
 
@@ -272,6 +284,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About FieldKit"))
         self.act_audit.setText(_("Audit &log"))
+        self.act_backups.setText(_("&Backups…"))
         for page in self.pages.values():
             if hasattr(page, "retranslate"):
                 page.retranslate()

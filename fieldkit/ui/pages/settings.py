@@ -1,5 +1,5 @@
 """Settings of this device: organisation, device name, UI language, default country, the
-idle time after which the app locks, and "Erase this device…"."""
+idle time after which the app locks, "Backups…" and "Erase this device…"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fieldkit.errors import ValidationError
 from fieldkit.i18n import _, set_language
 from fieldkit.settings import IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes, validate_settings
+from fieldkit.ui.backups_dialog import BackupsDialog
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.erase_dialog import EraseDialog
 from fieldkit.ui.languages import UI_LANGUAGES, language_name
@@ -67,6 +68,17 @@ class SettingsPage(QWidget):
         layout.addWidget(self.saved_label)
         self.translation_status = TranslationStatus(profile)
         layout.addWidget(self.translation_status, 1)
+        self.backups = QGroupBox()
+        self.backups.setObjectName("backupsBox")
+        self.backups_text = QLabel()
+        self.backups_text.setWordWrap(True)
+        self.backups_button = QPushButton()
+        self.backups_button.setObjectName("showBackups")
+        self.backups_button.clicked.connect(self.show_backups)
+        backups = QVBoxLayout(self.backups)
+        backups.addWidget(self.backups_text)
+        backups.addWidget(self.backups_button)
+        layout.addWidget(self.backups)
         self.danger = QGroupBox()
         self.danger.setObjectName("dangerZone")
         self.danger_text = QLabel()
@@ -97,6 +109,14 @@ class SettingsPage(QWidget):
         self.save_button.setText(_("Save settings"))
         self.saved_label.setText("")
         self.translation_status.retranslate()
+        self.backups.setTitle(_("Backups"))
+        self.backups_text.setText(
+            _(
+                "See the backups of this profile, make one now, or go back to one of them "
+                "(what is there now is backed up first)."
+            )
+        )
+        self.backups_button.setText(_("&Backups…"))
         self.danger.setTitle(_("Danger zone"))
         self.danger_text.setText(
             _(
@@ -105,6 +125,23 @@ class SettingsPage(QWidget):
             )
         )
         self.erase_button.setText(_("Erase this device…"))
+
+    def show_backups(self) -> BackupsDialog:
+        """The backups: when and why each was made; back up now; restore one."""
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.restored.connect(self.load)
+        dialog.open()
+        return dialog
+
+    def load(self) -> None:
+        """Show the settings as stored (after a restore brought back older ones)."""
+        profile = self.ctx.profile
+        self.organization.setText(profile.setting("organization") or "")
+        self.device.setText(profile.setting("device_name") or "")
+        self.country.setText(profile.setting("default_country") or "")
+        current = profile.setting("language") or "en"
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.lock_after.setValue(min(idle_minutes(profile), MAX_IDLE_MINUTES))
 
     def ask_erase(self) -> EraseDialog:
         """Ask for the confirmation word; once it is typed, the profile is closed and erased."""

@@ -103,6 +103,17 @@ def test_back_up_now_adds_one_on_the_worker(qtbot, open_app, office):
     assert len(office.backups()) == 2
 
 
+def test_right_to_left_the_new_backup_is_selected_and_can_be_restored(qtbot, open_app, office):
+    office.set_settings(language="ar")
+    session = open_app(office.path)
+    dialog = session.window.show_backups()
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    assert dialog.selected() == office.backup_details()[0]
+    assert dialog.restore_button.isEnabled()
+
+
 def test_restoring_an_older_backup_shows_its_content_everywhere(qtbot, open_app, office):
     session = open_app(office.path)
     contacts = session.window.show_section("contacts")

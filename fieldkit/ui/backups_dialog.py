@@ -130,7 +130,7 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(row, col, item)
             if chosen is not None and info.path == chosen.path:
-                self.table.selectRow(row)
+                self.table.setCurrentCell(row, 0)  # selectRow selects nothing right to left
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
         self.empty.setVisible(not self.backups)
@@ -177,7 +177,7 @@ class BackupsDialog(QDialog):
         self._set_idle(_("Backup made."))
         for row, info in enumerate(self.backups):
             if info.path == path:
-                self.table.selectRow(row)
+                self.table.setCurrentCell(row, 0)  # selectRow selects nothing right to left
 
     # --- restore -------------------------------------------------------------------
 

@@ -209,3 +209,16 @@ def test_an_encrypted_profile_restores_with_its_open_passphrase(qtbot, tmp_path)
         assert _rows(dialog)[0][1] == "Before a restore"
     finally:
         session.close()
+
+
+def test_a_restore_brings_back_the_settings_it_held(qtbot, open_app, office):
+    office.set_settings(organization="Renamed NGO")
+    session = open_app(office.path)
+    page = session.window.show_section("settings")
+    assert page.organization.text() == "Renamed NGO"
+    dialog = page.show_backups()
+    dialog.table.setCurrentCell(0, 0)
+    box = _confirm(qtbot, dialog)
+    qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.organization.text() == "Shakti")
+    assert "Shakti" in session.window.windowTitle()

@@ -249,10 +249,17 @@ class MainWindow(QMainWindow):
         from fieldkit.ui.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.ctx, self)
-        if "settings" in self.pages:  # restored settings shown there too
-            dialog.restored.connect(self.pages["settings"].load)
+        dialog.restored.connect(self.settings_restored)
         dialog.open()
         return dialog
+
+    def settings_restored(self) -> None:
+        """A restore brought back older settings: show them (the organisation in the title,
+        the Settings page's fields)."""
+        self.retranslate()
+        settings = self.pages.get("settings")
+        if settings is not None:
+            settings.load()
 
     def about(self) -> AboutDialog:
         from fieldkit.ui.about import AboutDialog

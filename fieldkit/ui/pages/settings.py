@@ -129,7 +129,8 @@ class SettingsPage(QWidget):
     def show_backups(self) -> BackupsDialog:
         """The backups: when and why each was made; back up now; restore one."""
         dialog = BackupsDialog(self.ctx, self)
-        dialog.restored.connect(self.load)
+        window = self.window()
+        dialog.restored.connect(getattr(window, "settings_restored", self.load))
         dialog.open()
         return dialog
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.data.backup import KEEP, BackupInfo
 from fieldkit.i18n import _, current_language, format_datetime, format_size, ngettext, set_language
+from fieldkit.ui.compat import select_row
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import message_for, show_error
 
@@ -130,7 +131,7 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(row, col, item)
             if chosen is not None and info.path == chosen.path:
-                self.table.setCurrentCell(row, 0)  # selectRow selects nothing right to left
+                select_row(self.table, row)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
         self.empty.setVisible(not self.backups)
@@ -177,7 +178,7 @@ class BackupsDialog(QDialog):
         self._set_idle(_("Backup made."))
         for row, info in enumerate(self.backups):
             if info.path == path:
-                self.table.setCurrentCell(row, 0)  # selectRow selects nothing right to left
+                select_row(self.table, row)
 
     # --- restore -------------------------------------------------------------------
 

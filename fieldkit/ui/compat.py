@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QAbstractItemView
+
 
 def keep_none_alive() -> None:
     """Shield ``None``, ``True``, ``False`` and small ints from PySide6 6.12's lost references.
@@ -27,3 +30,22 @@ def keep_none_alive() -> None:
         count = ctypes.c_ssize_t.from_address(id(shared))
         if count.value < 1 << 40:
             count.value += 1 << 40
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Make ``row`` of a table the current and only selected row, in either layout direction.
+
+    ``QTableView.selectRow`` (Qt 6.12) takes the row's column from the header at
+    the viewport's right edge when laid out right to left, a point past the last
+    column, so it finds no column and selects nothing: in Arabic a list kept no
+    selection after adding, finding or refreshing a record. Selecting through the
+    selection model does not depend on the layout.
+    """
+    model = view.model()
+    index = model.index(row, 0) if model is not None else None
+    if index is None or not index.isValid():
+        return
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().setCurrentIndex(index, flags)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldkit.i18n import set_language
+from fieldkit.ui.compat import select_row
 
 SIZE = (1280, 800)
 
@@ -88,7 +89,7 @@ def capture(profile: Path, out: Path) -> list[Path]:
             table = getattr(page, "table", None)
             model = table.model() if hasattr(table, "model") else None
             if model is not None and model.rowCount():
-                table.selectRow(0)
+                select_row(table, 0)
             _settle(app)
             path = out / f"{name}.png"
             _save(window, path)

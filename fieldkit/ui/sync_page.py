@@ -42,6 +42,7 @@ from fieldkit.sync import engine
 from fieldkit.sync.conflicts import KEPT, LOST, keep, list_conflicts
 from fieldkit.sync.exchange import pending_changes
 from fieldkit.text import one_line, printable
+from fieldkit.ui.compat import select_row
 from fieldkit.ui.errors import message_for
 from fieldkit.ui.sync_watcher import SyncWatcher, Task, start, sync_job
 
@@ -316,7 +317,7 @@ class SyncPage(QWidget):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, target.name)
             if target.name == selected or (selected is None and row == 0):
-                self.table.selectRow(row)
+                select_row(self.table, row)
         self.pending.setText(
             _("Changes on this device waiting to be sent: %(count)d.") % {"count": pending}
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from fieldkit.data import entities as E
 from fieldkit.display import filter_label
 from fieldkit.i18n import N_, _, current_language, ngettext
+from fieldkit.ui.compat import select_row
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.languages import UI_LANGUAGES
 from fieldkit.ui.models import RecordTableModel
@@ -215,7 +216,7 @@ class EntityPage(QWidget):
         row = self.model.row_of(record_id)
         if row is None:
             return False
-        self.table.selectRow(row)
+        select_row(self.table, row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
 

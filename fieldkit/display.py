@@ -65,12 +65,22 @@ CHOICES: dict[str, tuple[str, str]] = {
 }
 
 
+# Every synced record has a ``deleted`` flag beside its fields (a deletion is a tombstone),
+# and a sync can find the same record deleted on one device and brought back on another.
+DELETED = "deleted"
+DELETED_LABEL = NP_("record field", "Deleted")
+DELETED_VALUES = {True: NP_("record deleted", "Yes"), False: NP_("record deleted", "No")}
+
+
+def _pgettext(context: str, message: str, language: str | None) -> str:
+    translations = i18n.translator(language) if language else None
+    return (translations.pgettext if translations else i18n.pgettext)(context, message)
+
+
 def choice_label(value: str, language: str | None = None) -> str:
     """``"in_force"`` → “In force” in the UI language (the code itself if unknown)."""
     if value in CHOICES:
-        context, message = CHOICES[value]
-        translations = i18n.translator(language) if language else None
-        return (translations.pgettext if translations else i18n.pgettext)(context, message)
+        return _pgettext(*CHOICES[value], language)
     return value.replace("_", " ")
 
 
@@ -89,7 +99,9 @@ def entity_label(entity: str, language: str | None = None) -> str:
 def field_label(entity: str, name: str, language: str | None = None) -> str:
     """A field as people read it (``phone_e164`` → “Phone (international)”), in the UI
     language; for a field this version does not know (one that a newer device has), its
-    stored name, safe to show on one line."""
+    stored name, safe to show on one line. The ``deleted`` flag of a record is “Deleted”."""
+    if name == DELETED:
+        return _pgettext(*DELETED_LABEL, language)
     declared = E.ENTITIES.get(entity)
     if declared is None or not declared.has_field(name):
         return one_line(name)
@@ -127,6 +139,26 @@ def format_value(field: E.Field, value: Any, language: str | None = None) -> str
         return i18n.language_name(str(value), language)
     if kind == E.INT:
         return i18n.format_number(value, language)
+    return str(value)
+
+
+def field_value(entity: str, name: str, value: Any, language: str | None = None) -> str:
+    """The value of any field a change can carry, as people read it: a declared field's
+    through :func:`format_value`, the ``deleted`` flag as “Yes” or “No”, and a field this
+    version does not know as stored (list items joined with commas). Not yet made safe to
+    show: pass the result through :func:`fieldkit.text.printable` or ``one_line``."""
+    if value is None or value == "":
+        return ""
+    if name == DELETED:
+        return _pgettext(*DELETED_VALUES[value not in (0, "0")], language)
+    declared = E.ENTITIES.get(entity)
+    if declared is not None and declared.has_field(name):
+        try:
+            return format_value(declared.field(name), value, language)
+        except (TypeError, ValueError, ArithmeticError):  # not of its field's kind: as stored
+            pass
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     return str(value)
 
 

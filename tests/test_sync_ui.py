@@ -155,9 +155,9 @@ def _conflicts_on_labelled_fields(delhi, patna) -> None:
             "fr",
             "Champ",
             {
-                ("Contact: Inspector", "Téléphone (international)"),
-                ("Contact: Inspector", "Étiquettes"),
-                ("Campagne: Stop the trade", "Résumé"),
+                ("Contact : Inspector", "Téléphone (international)"),
+                ("Contact : Inspector", "Étiquettes"),
+                ("Campagne : Stop the trade", "Résumé"),
             },
         ),
     ],

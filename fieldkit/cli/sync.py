@@ -9,8 +9,7 @@ import click
 
 from fieldkit.cli import pass_ctx
 from fieldkit.cli.output import emit_json, json_option, table
-from fieldkit.data import entities as E
-from fieldkit.display import NP_, entity_label, field_label, format_value
+from fieldkit.display import NP_, entity_label, field_label, field_value
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import N_, _, format_datetime, pgettext
 
@@ -446,15 +445,14 @@ def _label(labels: dict[str, str], code: str | None) -> str:
 def _conflict_shown(row: dict) -> dict:
     """A conflict as the table shows it: the kind of record, the field and both values
     in the UI language."""
-    entity = E.ENTITIES.get(row["tbl"])
-    field = entity.field(row["field"]) if entity and entity.has_field(row["field"]) else None
+    tbl, name = row["tbl"], row["field"]
     return {
         **row,
         "short": row["id"][:8],
-        "entity": entity_label(row["tbl"]),
-        "field": field_label(row["tbl"], row["field"]),
-        "kept_value": format_value(field, row["kept_value"]) if field else row["kept_value"],
-        "lost_value": format_value(field, row["lost_value"]) if field else row["lost_value"],
+        "entity": entity_label(tbl),
+        "field": field_label(tbl, name),
+        "kept_value": field_value(tbl, name, row["kept_value"]),
+        "lost_value": field_value(tbl, name, row["lost_value"]),
     }
 
 

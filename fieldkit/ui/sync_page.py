@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.data import entities as E
 from fieldkit.data.store import Cancelled
-from fieldkit.display import entity_label, field_label
+from fieldkit.display import entity_label, field_label, field_value
 from fieldkit.i18n import N_, _, format_datetime
 from fieldkit.profile import Profile
 from fieldkit.sync import engine
@@ -55,14 +55,13 @@ AUTO_LABELS = {
 }
 
 
-def _shown(value: Any) -> str:
-    """A conflict's value as read in the dialog: list items joined with commas, control
-    characters and bidi overrides shown as U+FFFD (the value kept is the stored one)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(one_line(str(v)) for v in value)
-    return printable(str(value))
+def _shown(entity: str, field: str, value: Any) -> str:
+    """A conflict's value as read in the dialog, in the UI language as `fieldkit conflicts
+    list` shows it (choices, dates, countries and languages named, a deletion as “Yes” or
+    “No”), with control characters and bidi overrides shown as U+FFFD; a list on one line.
+    Keeping it writes the stored value, never this text."""
+    text = field_value(entity, field, value)
+    return one_line(text) if isinstance(value, list) else printable(text)
 
 
 def _plain_label(text: str) -> QLabel:
@@ -183,14 +182,18 @@ class ConflictDialog(QDialog):
         for row, c in enumerate(conflicts):
             self.table.insertRow(row)
             title = one_line(c.get("title") or "") or c["row_id"][:8]
-            kind = entity_label(c["tbl"])
-            self.table.setItem(row, 0, QTableWidgetItem(f"{kind}: {title}"))
+            record = (
+                # Translators: a record in the conflict review: its kind, then its title
+                # (“Contact: Asha Rao”).
+                _("%(kind)s: %(title)s") % {"kind": entity_label(c["tbl"]), "title": title}
+            )
+            self.table.setItem(row, 0, QTableWidgetItem(record))
             self.table.setItem(row, 1, QTableWidgetItem(field_label(c["tbl"], c["field"])))
             for col, side, value in ((2, KEPT, c["kept_value"]), (3, LOST, c["lost_value"])):
                 cell = QWidget()
                 box = QVBoxLayout(cell)
                 box.setContentsMargins(2, 2, 2, 2)
-                text = _plain_label(_shown(value) or _("(empty)"))
+                text = _plain_label(_shown(c["tbl"], c["field"], value) or _("(empty)"))
                 text.setObjectName(f"value-{side}-{row}")
                 text.setWordWrap(True)
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -103,6 +103,31 @@ def test_back_up_now_adds_one_on_the_worker(qtbot, open_app, office):
     assert len(office.backups()) == 2
 
 
+@pytest.mark.parametrize(
+    ("language", "intro"),
+    [
+        (
+            "en",
+            "FieldKit backs the profile up before every import, restore, update of its format "
+            "and passphrase change, and before a sync that brings in changes; it keeps the last "
+            "10 backups.",
+        ),
+        (
+            "fr",
+            "FieldKit sauvegarde le profil avant chaque importation, restauration, mise à jour "
+            "de son format et changement de phrase secrète, et avant une synchronisation qui "
+            "apporte des modifications ; il conserve les 10 dernières sauvegardes.",
+        ),
+    ],
+)
+def test_the_intro_says_when_backups_are_made(qtbot, open_app, office, language, intro):
+    """A sync backs up only when it brings in changes, and a passphrase change does too."""
+    office.set_settings(language=language)
+    session = open_app(office.path)
+    dialog = session.window.show_backups()
+    assert dialog.intro.text() == intro
+
+
 def test_right_to_left_the_new_backup_is_selected_and_can_be_restored(qtbot, open_app, office):
     office.set_settings(language="ar")
     session = open_app(office.path)

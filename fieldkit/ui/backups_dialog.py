@@ -101,10 +101,12 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(_("Backups"))
         self.intro.setText(
             ngettext(
-                "FieldKit backs the profile up before every update of its format, import, "
-                "sync and restore, and keeps the last %(n)d backup.",
-                "FieldKit backs the profile up before every update of its format, import, "
-                "sync and restore, and keeps the last %(n)d backups.",
+                "FieldKit backs the profile up before every import, restore, update of its "
+                "format and passphrase change, and before a sync that brings in changes; it "
+                "keeps the last %(n)d backup.",
+                "FieldKit backs the profile up before every import, restore, update of its "
+                "format and passphrase change, and before a sync that brings in changes; it "
+                "keeps the last %(n)d backups.",
                 KEEP,
             )
             % {"n": KEEP}

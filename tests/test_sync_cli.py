@@ -268,16 +268,18 @@ def test_a_damaged_outbox_file_is_rebuilt_for_a_target_outside_too(sealed, tmp_p
     assert _opens(tmp_path / "field", own)[:2] == b"PK"
 
 
-def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path):
+@pytest.mark.parametrize("passphrase", [PASS, None], ids=["encrypted", "unencrypted"])
+def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path, passphrase):
     """After a restore of an older backup the store no longer holds what the file held:
-    the file is not cut again until those changes are back."""
+    the file is not cut again until those changes are back (found damaged by its seal, or
+    in an unencrypted profile by its signature)."""
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
     from fieldkit.sync.engine import sync, sync_dir, target_from_location
 
     hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
     O.create_org(hq, "Safe House")
-    field = Profile.create(tmp_path / "field", device_name="field", passphrase=PASS)
+    field = Profile.create(tmp_path / "field", device_name="field", passphrase=passphrase)
     O.join(field, O.issue_enrolment(hq, "field"))
     hq.close()
     for folder in ("usb", "stick"):
@@ -289,7 +291,7 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
     [own] = sync_dir(field, "outbox").iterdir()
     field.restore(before)  # both changes are gone from this device
     field.close()
-    _damage(own)
+    (_damage if passphrase else _flip_in_changes)(own)
     damaged = own.read_bytes()
     runner = CliRunner()
 
@@ -297,7 +299,7 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
         return runner.invoke(
             cli,
             ["--profile", str(tmp_path / "field"), "sync", str(tmp_path / "stick")],
-            env={"FIELDKIT_PASSPHRASE": PASS},
+            env={"FIELDKIT_PASSPHRASE": passphrase} if passphrase else {},
         )
 
     message = (
@@ -308,7 +310,7 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
     assert own.read_bytes() == damaged
     # New changes are numbered after the lost ones: the file they are cut into does not
     # overlap the damaged one, which is still refused while its changes are not back.
-    with Profile.open(tmp_path / "field", passphrase=PASS) as again:
+    with Profile.open(tmp_path / "field", passphrase=passphrase) as again:
         for name in ("Asha Rao", "Sunita Devi"):
             again.contacts.add({"name": name})
         device = again.device_id
@@ -319,7 +321,7 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
         f"{device}-0000000003-0000000004.fkb",
     ]
     # A sync with usb, where they were sent, brings them back; then the file is made again.
-    with Profile.open(tmp_path / "field", passphrase=PASS) as again:
+    with Profile.open(tmp_path / "field", passphrase=passphrase) as again:
         assert sync(again, target_from_location(str(tmp_path / "usb"))).changes == 2
         assert {c["name"] for c in again.contacts.list()} == {
             "Meena Das",
@@ -363,3 +365,88 @@ def test_a_damaged_attachment_is_still_called_an_attachment(sealed, tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "An attachment file is damaged" in result.output
     assert "sync folder" not in result.output
+
+
+# --- damaged outbox files in an unencrypted profile ------------------------------------
+
+
+def _flip_in_changes(path) -> None:
+    """Flip the bits of one byte in the middle of a bundle's compressed changes (a byte
+    anywhere may fall where nothing reads it, as the padding after the last deflate block)."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        entry = zf.getinfo("changes.jsonl")
+    data = bytearray(path.read_bytes())
+    name_len, extra_len = struct.unpack(
+        "<HH", data[entry.header_offset + 26 : entry.header_offset + 30]
+    )
+    start = entry.header_offset + 30 + name_len + extra_len
+    data[start + entry.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _alter_manifest(path) -> None:
+    """Rewrite a bundle with one letter of its manifest changed: a well-formed archive whose
+    manifest no longer matches its signature."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as old:
+        entries = {name: old.read(name) for name in old.namelist()}
+    entries["manifest.json"] = entries["manifest.json"].replace(b'"delhi"', b'"delhj"', 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in entries.items():
+            new.writestr(name, data)
+    path.write_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize("damage", [_flip_in_changes, _alter_manifest])
+def test_a_damaged_outbox_file_of_an_unencrypted_profile_is_rebuilt(fk, tmp_path, damage):
+    from fieldkit.profile import Profile
+    from fieldkit.sync.exchange import open_bundle
+
+    for folder in ("usb", "stick", "share"):
+        (tmp_path / folder).mkdir()
+    fk("delhi", "contacts", "add", "--name", "Meena Das", "--phone", "+91 98100 11111")
+    fk("delhi", "sync", "usb")  # the stick never reached headquarters
+    [own] = (tmp_path / "delhi" / "sync" / "outbox").iterdir()
+    damage(own)
+    damaged = own.read_bytes()
+    # As it is, headquarters would refuse it.
+    (tmp_path / "copy.fkb").write_bytes(damaged)
+    refused = fk("hq", "import", "copy.fkb", ok=False)
+    assert refused.exit_code == 1 and "nothing was changed" in refused.output.lower()
+    done = fk("delhi", "sync", "stick")
+    assert "Files sent: 1 (changes: 0)." in done.output, done.output
+    assert (
+        f"The file {own.name} in the sync folder ({own.parent}), this device's changes "
+        "waiting to be sent, was damaged or sealed by another device's profile. It was made "
+        "again from the same changes, which this device still holds: nothing needs to be "
+        "done." in done.output
+    )
+    audit = fk("delhi", "audit").output
+    assert "Damaged bundle of changes rebuilt from this device's changes: 1 change" in audit
+    # The file in its place verifies, and it is what the stick got.
+    rebuilt = own.read_bytes()
+    assert rebuilt != damaged
+    [sent] = (tmp_path / "stick" / "fieldkit-sync").rglob("*.fkb")
+    assert sent.name == own.name and sent.read_bytes() == rebuilt
+    with Profile.open(tmp_path / "hq") as hq:
+        bundle, _revocations = open_bundle(hq, rebuilt)
+        assert [c[0] for c in bundle.changes] == [bundle.device]
+    got = fk("hq", "sync", "stick")
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output
+    # Both ways from then on, and the rebuilt file is sent as it is now.
+    fk("hq", "contacts", "add", "--name", "Legal Aid Cell")
+    fk("hq", "sync", "stick")
+    assert "Files applied: 1" in fk("delhi", "sync", "stick").output
+    for profile in ("hq", "delhi"):
+        listed = json.loads(fk(profile, "contacts", "list", "--json").output)
+        assert {(c["name"], c["phone"]) for c in listed} == {
+            ("Meena Das", "+91 98100 11111"),
+            ("Legal Aid Cell", None),
+        }
+    assert "made again" not in fk("delhi", "sync", "share").output

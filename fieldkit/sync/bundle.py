@@ -227,6 +227,23 @@ class Trust:
 
 def verify_bundle(data: bytes, trust: Trust) -> tuple[Bundle, list[dict[str, Any]]]:
     """Check everything about a (decrypted) bundle; returns it and its valid revocations."""
+    manifest, payload, attachments, revocations = _verified_parts(data, trust)
+    changes = decode_changes(payload, manifest)
+    return Bundle(manifest, changes, attachments), revocations
+
+
+def check_intact(data: bytes, trust: Trust) -> dict[str, Any]:
+    """Check a (decrypted) bundle as a receiver does, but for reading its changes one by
+    one: the manifest's signature, the sender's enrolment, the payload's and attachments'
+    hashes. A bundle that passes arrived as it was signed. Returns its manifest."""
+    return _verified_parts(data, trust)[0]
+
+
+def _verified_parts(
+    data: bytes, trust: Trust
+) -> tuple[dict[str, Any], bytes, dict[str, bytes], list[dict[str, Any]]]:
+    """The manifest, payload, attachments and valid revocations of a bundle whose signature,
+    sender and hashes check out; a clear refusal otherwise."""
     raw, sig, zf = read_unverified(data)
     manifest = parse_manifest(raw)
     device = str(manifest.get("device", ""))
@@ -284,8 +301,7 @@ def verify_bundle(data: bytes, trust: Trust) -> tuple[Bundle, list[dict[str, Any
     for sha, blob in attachments.items():
         if hashlib.sha256(blob).hexdigest() != sha:
             raise _damaged()
-    changes = decode_changes(payload, manifest)
-    return Bundle(manifest, changes, attachments), revocations
+    return manifest, payload, attachments, revocations
 
 
 def decode_changes(payload: bytes, manifest: dict[str, Any]) -> list[Change]:

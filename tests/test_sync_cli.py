@@ -367,6 +367,36 @@ def test_a_damaged_attachment_is_still_called_an_attachment(sealed, tmp_path):
     assert "sync folder" not in result.output
 
 
+def test_notices_of_a_sync_that_stops_on_a_damaged_relay_file_are_still_shown(sealed, tmp_path):
+    """The outbox file is made again and sent, then a later file stops the sync: the user is
+    told both, and the rebuilt file is not made again on the next sync."""
+    fk, sync_folder = sealed
+    assert fk("field", "sync", str(tmp_path / "usb")).exit_code == 0  # headquarters' applied
+    [own] = (sync_folder / "outbox").iterdir()
+    [passed_on] = (sync_folder / "relay").iterdir()
+    _damage(own)
+    _damage(passed_on)
+    stick = str(tmp_path / "stick")
+    output = _refused(
+        fk("field", "sync", stick),
+        f"The file {passed_on.name} in the sync folder ({sync_folder / 'relay'}), another "
+        "device's changes kept to pass on,",
+        f"The file {own.name} in the sync folder ({sync_folder / 'outbox'}), this device's "
+        "changes waiting to be sent, was damaged or sealed by another device's profile. It "
+        "was made again from the same changes, which this device still holds: nothing needs "
+        "to be done.",
+    )
+    assert output.index("It was made again") < output.index("kept to pass on")
+    assert _opens(tmp_path / "field", own)[:2] == b"PK"
+    audit = fk("field", "audit").output
+    assert "Damaged bundle of changes rebuilt from this device's changes: 1 change" in audit
+    passed_on.unlink()  # as the message says
+    again = fk("field", "sync", stick)
+    assert again.exit_code == 0 and "made again" not in again.output, again.output
+    got = fk("hq", "sync", stick)
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output
+
+
 # --- damaged outbox files in an unencrypted profile ------------------------------------
 
 

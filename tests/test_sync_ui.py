@@ -300,6 +300,46 @@ def test_the_page_says_a_damaged_outbox_file_was_made_again(qtbot, tmp_path, pag
     hq.close()
 
 
+def test_the_page_still_says_a_file_was_made_again_when_the_sync_then_fails(
+    qtbot, tmp_path, page_for
+):
+    """The damaged outbox file is made again and sent, then a damaged relay file stops the
+    sync: the page shows the error and, after it, what was done before."""
+    from fieldkit.profile import Profile
+    from fieldkit.sync import org as O
+    from fieldkit.sync.engine import sync_dir
+
+    hq, _devices = make_org(tmp_path)
+    office = Profile.create(tmp_path / "sealed", device_name="sealed", passphrase="horse battery")
+    O.join(office, O.issue_enrolment(hq, "sealed"))
+    for folder in ("usb", "share"):
+        (tmp_path / folder).mkdir()
+    usb = target_from_location(str(tmp_path / "usb"))
+    hq.contacts.add({"name": "Legal Aid Cell"})
+    sync(hq, usb)
+    office.contacts.add({"name": "Sealed contact"})
+    assert sync(office, usb).applied == 1  # headquarters' file is kept to pass on
+    [own] = sync_dir(office, "outbox").iterdir()
+    [passed_on] = sync_dir(office, "relay").iterdir()
+    for path in (own, passed_on):
+        sealed = path.read_bytes()
+        path.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 0x01]))  # one bit of the seal
+    save_target(office, Target("share", "folder", str(tmp_path / "share")))
+    page = page_for(office)
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_target("share")
+    assert isinstance(finished.args[1], Exception)
+    error, notice = page.status.text().split("\n")
+    assert error.startswith(f"The file {passed_on.name} in the sync folder")
+    assert "Delete it and sync again" in error
+    assert notice.startswith(f"The file {own.name} in the sync folder")
+    assert "It was made again from the same changes" in notice
+    # The file made again was sent: headquarters gets the office's change from the share.
+    assert sync(hq, target_from_location(str(tmp_path / "share"))).changes == 1
+    office.close()
+    hq.close()
+
+
 def test_records_a_sync_brings_in_show_in_the_lists_at_once(qtbot, tmp_path, open_app):
     hq, (delhi,) = make_org(tmp_path, "delhi")
     usb = tmp_path / "usb"

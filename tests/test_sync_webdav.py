@@ -18,15 +18,17 @@ from fieldkit.sync.transports.webdav import WebDAVTransport
 
 
 class DropMidUpload:
-    """WSGI middleware: the first PUT's connection is cut after half of its body arrived."""
+    """WSGI middleware: the ``at``-th PUT's connection (the first unless told) is cut after
+    half of its body arrived."""
 
-    def __init__(self, app):
+    def __init__(self, app, at: int = 1):
         self.app = app
-        self.armed = True
+        self.puts_left = at
 
     def __call__(self, environ, start_response):
-        if self.armed and environ["REQUEST_METHOD"] == "PUT":
-            self.armed = False
+        if environ["REQUEST_METHOD"] == "PUT":
+            self.puts_left -= 1
+        if self.puts_left == 0 and environ["REQUEST_METHOD"] == "PUT":
             length = int(environ.get("CONTENT_LENGTH") or 0)
             environ["wsgi.input"].read(length // 2)
             sock = _socket_of(environ["wsgi.input"])
@@ -54,10 +56,11 @@ def _socket_of(stream) -> socket.socket:
 
 @pytest.fixture
 def dav_server(tmp_path):
-    """Start WsgiDAV servers; yields a factory (auth=True for Basic auth, drop=True to cut)."""
+    """Start WsgiDAV servers; yields a factory (auth=True for Basic auth, drop=True to cut
+    the first upload, drop=N the N-th)."""
     servers = []
 
-    def start(*, auth: bool = False, drop: bool = False):
+    def start(*, auth: bool = False, drop: bool | int = False):
         root = tmp_path / f"dav{len(servers)}"
         root.mkdir()
         users = {"*": {"alice": {"password": "s3cret"}}} if auth else {"*": True}
@@ -76,7 +79,7 @@ def dav_server(tmp_path):
         }
         app = WsgiDAVApp(config)
         if drop:
-            app = DropMidUpload(app)
+            app = DropMidUpload(app, at=int(drop))
         server = wsgi.Server(("127.0.0.1", 0), app)
         server.prepare()
         thread = threading.Thread(target=server.serve, daemon=True)
@@ -210,6 +213,44 @@ def test_a_damaged_outbox_bundle_is_rebuilt_and_headquarters_applies_it(dav_serv
     assert sync(field, cloud).applied == 1
     assert content(field) == content(hq)
     field.close()
+
+
+def test_a_sync_that_fails_after_a_rebuild_still_reports_it(dav_server, org, tmp_path):
+    """An unencrypted office's damaged outbox file is made again and sent, then the server
+    drops the next upload: the error carries the notice, and the file is not made twice."""
+    import zipfile
+
+    from fieldkit.sync.engine import report_of_failed, sync_dir
+
+    hq, delhi = org
+    (tmp_path / "usb").mkdir()
+    usb = target_from_location(str(tmp_path / "usb"))
+    delhi.contacts.add({"name": "Meena Das"})
+    sync(delhi, usb)
+    delhi.contacts.add({"name": "Ravi Kumar"})
+    sync(delhi, usb)  # the stick never reached headquarters
+    first, second = sorted(sync_dir(delhi, "outbox").iterdir())
+    with zipfile.ZipFile(first) as zf:  # one letter of its manifest changed
+        entries = {name: zf.read(name) for name in zf.namelist()}
+    entries["manifest.json"] = entries["manifest.json"].replace(b'"delhi"', b'"delhj"', 1)
+    with zipfile.ZipFile(first, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    url, root = dav_server(drop=2)
+    cloud = target_from_location(url)
+    with pytest.raises(TargetUnreachable, match="dropped the connection") as failed:
+        sync(delhi, cloud)
+    done = report_of_failed(failed.value)
+    assert done is not None and [name for name, _notice in done.rebuilt] == [first.name]
+    assert "It was made again from the same changes" in done.rebuilt[0][1]
+    sent = root / "fieldkit-sync" / delhi.device_id
+    assert sorted(p.name for p in sent.iterdir() if p.name.endswith(".fkb")) == [first.name]
+    retry = sync(delhi, cloud)
+    assert (retry.uploaded, retry.rebuilt) == (1, [])
+    got = sync(hq, cloud)
+    assert (got.applied, got.changes, got.refused) == (2, 2, [])
+    assert content(hq) == content(delhi)
+    assert report_of_failed(ValueError()) is None
 
 
 def test_unreachable_server(org):

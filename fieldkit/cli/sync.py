@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from fieldkit.cli.output import emit_json, json_option, table
 from fieldkit.display import NP_, entity_label, field_label, field_value
 from fieldkit.errors import FieldKitError
 from fieldkit.i18n import N_, _, format_datetime, pgettext
+
+if TYPE_CHECKING:
+    from fieldkit.sync.engine import SyncReport
 
 # Stored codes as the tables show them (--json keeps the codes).
 ROLES = {"hq": N_("Headquarters"), "device": N_("Office device")}
@@ -286,7 +290,14 @@ def sync_cmd(
     if save_as:
         chosen.name = save_as
         engine.save_target(profile, chosen, password=password, passphrase=passphrase)
-    report = engine.sync(profile, chosen, password=password, passphrase=passphrase)
+    try:
+        report = engine.sync(profile, chosen, password=password, passphrase=passphrase)
+    except Exception as exc:
+        # What was done before the failure stays done: say so before the error itself.
+        done = engine.report_of_failed(exc)
+        if done is not None:
+            _echo_notices(done, err=True)
+        raise
     if as_json:
         emit_json(report.as_dict())
         return
@@ -299,8 +310,13 @@ def sync_cmd(
     )
     if chosen.outside:
         click.echo(_outside_note(chosen.include_restricted))
+    _echo_notices(report)
+
+
+def _echo_notices(report: SyncReport, *, err: bool = False) -> None:
+    """The files a sync made again (on stdout unless ``err``) and refused (on stderr)."""
     for _file, notice in report.rebuilt:
-        click.echo(notice)
+        click.echo(notice, err=err)
     for name, reason in report.refused:
         click.echo(_("Refused %(file)s: %(reason)s") % {"file": name, "reason": reason}, err=True)
 

@@ -15,7 +15,8 @@ encrypted profile the files in these folders are encrypted too (``Profile.seal_f
 An outbox file is opened only when it is sent to a target that lacks it, before any of
 it leaves, and checked as a receiver would (its signature and hashes, in any profile).
 One that no longer opens or no longer checks out is cut again from the change log, which
-keeps every change (see :func:`rebuild_outbox`), and the sync report says so.
+keeps every change (see :func:`rebuild_outbox`), and the sync report says so. A sync that
+fails part way still tells what it did before (see :func:`report_of_failed`).
 """
 
 from __future__ import annotations
@@ -279,10 +280,41 @@ def sync(
     """Export what is new, upload it, fetch and apply what this device has not applied.
 
     A cancel between files stops cleanly; everything done so far is kept and the
-    next sync goes on from there. A refused file is reported, not fatal.
+    next sync goes on from there. A refused file is reported, not fatal. When the sync
+    stops on an error or a cancel, :func:`report_of_failed` gives what it did until then.
     """
-    O.require_org(profile)
     report = SyncReport(target.name)
+    try:
+        _run(profile, target, report, password, passphrase, progress, cancelled, transport)
+    except BaseException as exc:
+        setattr(exc, _REPORT, report)
+        raise
+    return report
+
+
+_REPORT = "fieldkit_sync_report"
+
+
+def report_of_failed(exc: BaseException) -> SyncReport | None:
+    """What a sync that stopped with ``exc`` (an error or a cancel) did before it stopped:
+    the files it made again and refused are to be told as on success. None for an error
+    that did not come from :func:`sync`."""
+    report = getattr(exc, _REPORT, None)
+    return report if isinstance(report, SyncReport) else None
+
+
+def _run(
+    profile: Profile,
+    target: Target,
+    report: SyncReport,
+    password: str | None,
+    passphrase: str | None,
+    progress: SyncProgress | None,
+    cancelled: Callable[[], bool],
+    transport: Transport | None,
+) -> None:
+    """The stages of :func:`sync`, filling in ``report`` as they go."""
+    O.require_org(profile)
     transport = transport or transport_for(profile, target, password)
     if passphrase is None:
         passphrase = credentials.load_secret(profile, f"{target.name}#passphrase")
@@ -398,7 +430,6 @@ def sync(
         local.unlink(missing_ok=True)
     _finish(profile, target, report)
     tell(total, total, _("Done."))
-    return report
 
 
 def _open_kept(profile: Profile, path: Path, target: Target) -> bytes:

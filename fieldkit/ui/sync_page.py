@@ -64,6 +64,12 @@ def _shown(entity: str, field: str, value: Any) -> str:
     return one_line(text) if isinstance(value, list) else printable(text)
 
 
+def _notices(report: engine.SyncReport) -> str:
+    """The lines that follow a sync's summary: files made again, then files refused."""
+    lines = [notice for _f, notice in report.rebuilt] + [reason for _f, reason in report.refused]
+    return "".join("\n" + one_line(line) for line in lines)
+
+
 def _plain_label(text: str) -> QLabel:
     """A label that shows ``text`` as it reads, never as markup."""
     label = QLabel()
@@ -410,11 +416,7 @@ class SyncPage(QWidget):
             "Synced with %(target)s. Files sent: %(uploaded)d. Files applied: %(applied)d "
             "(changes: %(changes)d). New conflicts: %(conflicts)d."
         ) % {**report.as_dict(), "target": one_line(report.target)}
-        if report.rebuilt:
-            text += "\n" + "\n".join(one_line(notice) for _f, notice in report.rebuilt)
-        if report.refused:
-            text += "\n" + "\n".join(one_line(reason) for _f, reason in report.refused)
-        self.status.setText(text)
+        self.status.setText(text + _notices(report))
         if auto:
             self.watcher.finished(name, ok=True)
         self.refresh()
@@ -427,9 +429,12 @@ class SyncPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         name, auto = self._end()
         if isinstance(exc, Cancelled):
-            self.status.setText(_("Sync cancelled. What was done so far is kept."))
+            text = _("Sync cancelled. What was done so far is kept.")
         else:
-            self.status.setText(message_for(exc))
+            text = message_for(exc)
+        # What the sync did before it stopped stays done, and is told as on success.
+        done = engine.report_of_failed(exc)
+        self.status.setText(text + (_notices(done) if done is not None else ""))
         if auto:
             self.watcher.finished(name, ok=False)
         self.refresh()

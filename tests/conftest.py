@@ -45,6 +45,16 @@ def run(tmp_path):
 
 
 @pytest.fixture
+def office(tmp_path):
+    """A profile whose default country is India (national numbers read as Indian)."""
+    from fieldkit.profile import Profile
+
+    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
+    yield p
+    p.close()
+
+
+@pytest.fixture
 def profile(tmp_path):
     from fieldkit.profile import Profile
 

@@ -22,14 +22,6 @@ from fieldkit.profile import Profile
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
 
 
-@pytest.fixture
-def office(tmp_path):
-    """A profile whose default country is India (national numbers read as Indian)."""
-    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
-    yield p
-    p.close()
-
-
 def db_hash(path: Path) -> str:
     return hashlib.sha256((path / "fieldkit.db").read_bytes()).hexdigest()
 

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.gui
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
 
 
-@pytest.fixture
-def office(tmp_path):
-    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
-    yield p
-    p.close()
-
-
 def start(qtbot, wizard: QWizard, path: Path) -> None:
     qtbot.addWidget(wizard)
     wizard.show()

@@ -10,39 +10,15 @@ import binascii
 from pathlib import Path
 
 import pytest
+from vcards import card, imported
 
 from fieldkit.data import entities as E
-from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.export import export_contacts
-from fieldkit.interop.plan import REJECT, build_plan
+from fieldkit.interop.plan import build_plan
 from fieldkit.profile import Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
 KEPT = ("organization", "title", "email", "notes", "address", "city", "country")
-
-
-@pytest.fixture
-def office(tmp_path):
-    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
-    yield p
-    p.close()
-
-
-def imported(profile: Profile, path: Path) -> dict[str, dict]:
-    plan = build_plan(profile, path)
-    assert [r.reason for r in plan.rows if r.action == REJECT] == []
-    apply_plan(profile, plan)
-    return {c["name"]: c for c in profile.contacts.list()}
-
-
-def card(tmp_path: Path, version: str, *lines: str) -> Path:
-    path = tmp_path / "card.vcf"
-    body = "".join(f"{line}\r\n" for line in lines)
-    path.write_text(
-        f"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:Nadia Benali\r\n{body}END:VCARD\r\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_vcard21_commas_in_address_organisation_and_name_are_kept_as_written(office):

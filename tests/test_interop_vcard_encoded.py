@@ -10,10 +10,10 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from vcards import imported
 
 from fieldkit.cli import cli
 from fieldkit.interop.apply import apply_plan
@@ -21,20 +21,6 @@ from fieldkit.interop.plan import CREATE, REJECT, build_plan
 from fieldkit.profile import Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
-
-
-@pytest.fixture
-def office(tmp_path):
-    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
-    yield p
-    p.close()
-
-
-def imported(profile: Profile, path: Path) -> dict[str, dict]:
-    plan = build_plan(profile, path)
-    assert [r.reason for r in plan.rows if r.action == REJECT] == []
-    apply_plan(profile, plan)
-    return {c["name"]: c for c in profile.contacts.list()}
 
 
 def test_vcard21_quoted_printable_and_base64_in_arabic_hindi_and_windows_1252(office):

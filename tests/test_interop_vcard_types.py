@@ -9,39 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from vcards import card, imported
 
 from fieldkit.cli import cli
-from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.plan import REJECT, build_plan
 from fieldkit.profile import Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
 KEPT = ("phone", "phone_e164", "fax", "fax_e164", "email", "notes", "address", "city", "country")
-
-
-@pytest.fixture
-def office(tmp_path):
-    """A profile whose default country is India (national numbers read as Indian)."""
-    p = Profile.create(tmp_path / "office", organization="Office", device_name="d", country="IN")
-    yield p
-    p.close()
-
-
-def imported(profile: Profile, path: Path) -> dict[str, dict]:
-    plan = build_plan(profile, path)
-    assert [r.reason for r in plan.rows if r.action == REJECT] == []
-    apply_plan(profile, plan)
-    return {c["name"]: c for c in profile.contacts.list()}
-
-
-def card(tmp_path: Path, version: str, *lines: str) -> Path:
-    path = tmp_path / "card.vcf"
-    body = "".join(f"{line}\r\n" for line in lines)
-    path.write_text(
-        f"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:Nadia Benali\r\n{body}END:VCARD\r\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_vcard21_bare_types_give_fax_phone_and_preferred_email(office):

@@ -45,6 +45,28 @@ def run(tmp_path):
 
 
 @pytest.fixture
+def page_for(qtbot):
+    """``page_for(profile)``: a Sync page on ``profile``; its watcher and worker jobs are
+    stopped at the end of the test."""
+    from PySide6.QtCore import QThreadPool
+
+    from fieldkit.ui.sync_page import SyncPage
+
+    pages = []
+
+    def make(profile):
+        page = SyncPage(profile)
+        qtbot.addWidget(page)
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.watcher.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
 def office(tmp_path):
     """A profile whose default country is India (national numbers read as Indian)."""
     from fieldkit.profile import Profile

@@ -27,24 +27,6 @@ def org(tmp_path):
         p.close()
 
 
-@pytest.fixture
-def page_for(qtbot):
-    from fieldkit.ui.sync_page import SyncPage
-
-    pages = []
-
-    def make(profile):
-        page = SyncPage(profile)
-        qtbot.addWidget(page)
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.watcher.stop()
-    QThreadPool.globalInstance().waitForDone(10_000)
-
-
 def test_sync_button_runs_in_background_and_shows_counts(qtbot, org, page_for):
     tmp, hq, delhi, _patna = org
     (tmp / "usb").mkdir()

@@ -210,27 +210,7 @@ def devices(tmp_path):
         p.close()
 
 
-@pytest.fixture
-def sync_page(qtbot):
-    from PySide6.QtCore import QThreadPool
-
-    from fieldkit.ui.sync_page import SyncPage
-
-    pages = []
-
-    def make(profile):
-        page = SyncPage(profile)
-        qtbot.addWidget(page)
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.watcher.stop()
-    QThreadPool.globalInstance().waitForDone(10_000)
-
-
-def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devices, sync_page):
+def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devices, page_for):
     from fieldkit.sync.exchange import export_changes, import_bytes
 
     delhi, patna = devices
@@ -239,7 +219,7 @@ def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devic
     delhi.contacts.update(cid, {"notes": MARKUP, "tags": ["po\x1blice"]})
     patna.contacts.update(cid, {"notes": NOTES, "tags": ["\u202eliam"]})
     import_bytes(delhi, export_changes(patna))
-    page = sync_page(delhi)
+    page = page_for(delhi)
     dialog = page.show_conflicts()
     rows = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}
     assert set(rows) == {"Notes", "Tags"}
@@ -259,7 +239,7 @@ def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devic
     assert delhi.contacts.get(cid)["notes"] == MARKUP  # the stored value, not the one shown
 
 
-def test_the_sync_page_shows_hostile_file_names_as_text(qtbot, devices, sync_page, tmp_path):
+def test_the_sync_page_shows_hostile_file_names_as_text(qtbot, devices, page_for, tmp_path):
     from fieldkit.sync.engine import Target, save_target
 
     delhi, _patna = devices
@@ -268,7 +248,7 @@ def test_the_sync_page_shows_hostile_file_names_as_text(qtbot, devices, sync_pag
     folder.mkdir(parents=True)
     (folder / "<b>big\u202egpj.\x1b]0;owned\x07.fkb").write_bytes(b"PK\x03\x04damaged")
     save_target(delhi, Target("usb \u202ebsu", "folder", str(usb)))
-    page = sync_page(delhi)
+    page = page_for(delhi)
     assert page.table.item(0, 0).text() == "usb \ufffdbsu"
     seen: list[str] = []
     progress = page._progress

@@ -544,3 +544,29 @@ def test_a_file_written_in_a_rolled_back_write_is_taken_away(profile):
     assert files == [profile.blob_path(kept)]
     assert not any(p.is_dir() and not any(p.iterdir()) for p in profile.attachments_dir.iterdir())
     assert profile.attachments.count() == 0
+
+
+def test_a_backup_folder_that_cannot_be_written_gives_one_clear_line(tmp_path):
+    folder = tmp_path / "office"
+    with Profile.create(folder) as p:
+        p.contacts.add({"name": "Asha Rao"})
+        p.backup()
+    backups = folder / "backups"
+    kept = _snapshot(backups)
+    backups.chmod(0o555)
+    try:
+        prefix = _without_write_privilege(backups / "probe")
+        result = subprocess.run(
+            [*prefix, sys.executable, "-c", FIELDKIT, "--profile", str(folder), "backup"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        backups.chmod(0o755)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"Error: No backup could be written in {backups}, so nothing was changed. Check that "
+        "FieldKit may write in that folder and that the disk has free space."
+    )
+    assert _snapshot(backups) == kept

@@ -31,12 +31,22 @@ def backup_database(
 
     The backup of an encrypted profile is encrypted under the same passphrase.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
     target = folder / f"fieldkit-{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
-    dest = connect_any(partial, passphrase)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = connect_any(partial, passphrase)
+    except (OSError, *DB_ERRORS) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            _(
+                "No backup could be written in %(folder)s, so nothing was changed. Check that "
+                "FieldKit may write in that folder and that the disk has free space."
+            )
+            % {"folder": folder}
+        ) from exc
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file

@@ -86,3 +86,32 @@ def test_paging_by_key_matches_paging_by_offset(profile):
     assert not profile.contacts.can_page_after("phone")  # may be empty: pages by offset
     with pytest.raises(ValueError):
         profile.contacts.list(order_by="phone", after=whole[0])
+
+
+def test_position_is_where_the_list_puts_a_record(profile):
+    """A list selects a record just added by loading the rows up to its position."""
+    profile.contacts.add_many(
+        {
+            "name": f"{'ABab'[i % 4]}sha {i % 7}",
+            "country": "IN" if i % 3 else "NP",
+            "phone": f"+91 98{i % 5:08d}" if i % 2 else None,  # empty in half: sorted first
+            "tags": ["police"] if i % 4 == 0 else [],
+        }
+        for i in range(41)
+    )
+    gone = profile.contacts.list(limit=1)[0]["id"]
+    profile.contacts.delete(gone)
+    for filters in ({}, {"country": "IN"}, {"q": "asha 3"}, {"tag": "police"}):
+        for order in ("name", "phone", "country", "created"):
+            for descending in (False, True):
+                rows = profile.contacts.list(filters, order_by=order, descending=descending)
+                assert rows, filters
+                for i, row in enumerate(rows):
+                    where = profile.contacts.position(
+                        row["id"], filters, order_by=order, descending=descending
+                    )
+                    assert where == i, (filters, order, descending, row)
+    outside = profile.contacts.list({"country": "NP"}, limit=1)[0]["id"]
+    assert profile.contacts.position(outside, {"country": "IN"}) is None
+    assert profile.contacts.position(gone) is None
+    assert profile.contacts.position("no-such-id") is None

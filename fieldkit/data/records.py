@@ -162,10 +162,7 @@ class Records:
         it needs a sort column that is never empty (see :meth:`can_page_after`).
         """
         where, params = self._where(filters, include_deleted)
-        order = order_by or self.entity.title_field
-        if order not in (*self.entity.field_names, "created", "modified"):
-            raise ValidationError({"order": _("Cannot sort by “%(field)s”.") % {"field": order}})
-        collate = " COLLATE NOCASE" if order in ("name", "title") else ""
+        order, collate = self._sort_key(order_by)
         direction = "DESC" if descending else "ASC"
         if after is not None:
             if not self.can_page_after(order):
@@ -188,6 +185,42 @@ class Records:
         cur = self.store.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [self.store.decode(self.entity, dict(zip(names, r, strict=True))) for r in cur]
+
+    def position(
+        self,
+        row_id: str,
+        filters: dict[str, Any] | None = None,
+        *,
+        order_by: str | None = None,
+        descending: bool = False,
+    ) -> int | None:
+        """Where a record stands in :meth:`list` with the same filters and order (0 for the
+        first), without reading the rows before it; None when the filters leave it out or
+        it is deleted."""
+        where, params = self._where(filters, False)
+        order, collate = self._sort_key(order_by)
+        table = self.entity.table
+        anchor = self.store.conn.execute(
+            f"SELECT [{order}], rid FROM [{table}] WHERE {where} AND id = ?", [*params, row_id]
+        ).fetchone()
+        if anchor is None:
+            return None
+        value, rid = anchor
+        key = f"[{order}]{collate}"
+        # The rows :meth:`list` puts first: SQLite sorts an empty (NULL) value before any
+        # other, and breaks ties by rid.
+        if value is None and not descending:
+            before, bounds = f"([{order}] IS NULL AND rid < ?)", [rid]
+        elif value is None:
+            before, bounds = f"([{order}] IS NOT NULL OR rid > ?)", [rid]
+        elif not descending:
+            before = f"([{order}] IS NULL OR {key} < ? OR ({key} = ? AND rid < ?))"
+            bounds = [value, value, rid]
+        else:
+            before, bounds = f"({key} > ? OR ({key} = ? AND rid > ?))", [value, value, rid]
+        return self.store.conn.execute(
+            f"SELECT count(*) FROM [{table}] WHERE {where} AND {before}", [*params, *bounds]
+        ).fetchone()[0]
 
     def can_page_after(self, order_by: str) -> bool:
         """Whether :meth:`list` can page by key on this column (it is never empty)."""
@@ -247,6 +280,13 @@ class Records:
             last = value
 
     # --- helpers ------------------------------------------------------------
+
+    def _sort_key(self, order_by: str | None) -> tuple[str, str]:
+        """The column :meth:`list` sorts by, and the collation it compares with."""
+        order = order_by or self.entity.title_field
+        if order not in (*self.entity.field_names, "created", "modified"):
+            raise ValidationError({"order": _("Cannot sort by “%(field)s”.") % {"field": order}})
+        return order, " COLLATE NOCASE" if order in ("name", "title") else ""
 
     def _where(self, filters: dict[str, Any] | None, include_deleted: bool):
         clauses = ["1"] if include_deleted else ["deleted = 0"]

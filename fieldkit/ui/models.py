@@ -111,6 +111,21 @@ class RecordTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def load_through(self, record_id: str) -> int | None:
+        """The row of a record, fetching the rows up to it if they are not loaded yet;
+        None when the filters leave it out (or it is deleted)."""
+        row = self.row_of(record_id)
+        if row is not None or not self._more:
+            return row
+        position = self.records.position(
+            record_id, self.filters, order_by=self.order_by, descending=self.descending
+        )
+        if position is None or position < len(self._rows):
+            return None
+        pages = (position - len(self._rows)) // self.page + 1
+        self._append(pages * self.page)  # in one go: no row-by-row repaint on the way
+        return self.row_of(record_id)
+
     # --- Qt model API ------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -139,13 +154,7 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or not self._more:
             return
-        start = len(self._rows)
-        ids, rows = self._fetch(self.page)
-        if rows:
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._ids += ids
-            self._rows += rows
-            self.endInsertRows()
+        self._append(self.page)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.set_order(self.columns[column], order == Qt.SortOrder.DescendingOrder)
@@ -154,6 +163,16 @@ class RecordTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     # --- loading --------------------------------------------------------------------
+
+    def _append(self, count: int) -> None:
+        """Fetch the next ``count`` rows and insert them at the end, telling the views."""
+        start = len(self._rows)
+        ids, rows = self._fetch(count)
+        if rows:
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._ids += ids
+            self._rows += rows
+            self.endInsertRows()
 
     def _load(self, count: int) -> None:
         ids, rows = self._fetch(count)

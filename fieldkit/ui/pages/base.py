@@ -212,8 +212,9 @@ class EntityPage(QWidget):
         return self.model.record_id(index.row())
 
     def select(self, record_id: str) -> bool:
-        """Select a record in the list if it is loaded; True when found."""
-        row = self.model.row_of(record_id)
+        """Select a record in the list and scroll to it, loading the rows up to it if need
+        be; False when the search or the filters hide it."""
+        row = self.model.load_through(record_id)
         if row is None:
             return False
         select_row(self.table, row)
@@ -222,13 +223,25 @@ class EntityPage(QWidget):
 
     def new_record(self, preset: dict[str, Any] | None = None) -> RecordDialog:
         dialog = RecordDialog(self.entity, self.ctx.ops, parent=self, preset=preset or None)
-        dialog.saved.connect(
-            lambda rid, before, after: self.ctx.undo.push(
-                AddCommand(self.ctx.ops, self.entity_name, rid)
-            )
-        )
+        dialog.saved.connect(lambda rid, _before, _after: self.added(rid))
         dialog.open()
         return dialog
+
+    def added(self, record_id: str) -> None:
+        """A record was just created from this page: make it undoable and show it."""
+        self.ctx.undo.push(AddCommand(self.ctx.ops, self.entity_name, record_id))
+        self.show_added(record_id)
+
+    def show_added(self, record_id: str) -> None:
+        """Select a record just created and scroll to it.
+
+        The list has already refreshed by then: the worker reports a write's change
+        before the job's result. When the search or a filter hides the new record they
+        are kept, and nothing is selected, so that Edit and Delete do not act on the
+        record that was selected before.
+        """
+        if not self.select(record_id):
+            self.table.selectionModel().clear()
 
     def edit_record(self, record_id: str) -> RecordDialog:
         record = self.records.get(record_id)

@@ -52,5 +52,6 @@ class OutreachPage(EntityPage):
 
     def new_record(self, preset=None) -> LogOutreachDialog:
         dialog = LogOutreachDialog(self.ctx, parent=self)
+        dialog.saved.connect(self.show_added)  # the dialog makes the entry undoable itself
         dialog.open()
         return dialog

@@ -480,3 +480,80 @@ def test_a_damaged_outbox_file_of_an_unencrypted_profile_is_rebuilt(fk, tmp_path
             ("Legal Aid Cell", None),
         }
     assert "made again" not in fk("delhi", "sync", "share").output
+
+
+# --- damaged relay files -------------------------------------------------------------
+
+
+def _flip_in_age_payload(path) -> None:
+    """Flip one byte of an age file's encrypted content (after its header), which no
+    longer matches its authentication tag."""
+    data = bytearray(path.read_bytes())
+    data[data.index(b"\n---") + 80] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("passphrase", [None, "blue river stone"], ids=["plain", "passphrase"])
+def test_a_damaged_relay_file_is_held_back_and_fetched_again(fk, tmp_path, passphrase):
+    """An unencrypted office relays Patna's file as it was received; damaged, it is not sent
+    (every receiver would refuse it), the user is told at each sync, its own files still go,
+    and a sync with the stick that holds an intact copy puts that copy in its place."""
+    words = ("--passphrase", passphrase) if passphrase else ()
+    for folder in ("usb", "stick"):
+        (tmp_path / folder).mkdir()
+    fk("patna", "contacts", "add", "--name", "Anti-Trafficking Unit, Patna")
+    fk("patna", "sync", "usb", *words)
+    fk("delhi", "contacts", "add", "--name", "Meena Das")
+    assert "Files applied: 1 (changes: 1)." in fk("delhi", "sync", "usb", *words).output
+    [passed_on] = (tmp_path / "delhi" / "sync" / "relay").iterdir()
+    assert passed_on.name.endswith(".fkb.age" if passphrase else ".fkb")
+    (_flip_in_age_payload if passphrase else _flip_in_changes)(passed_on)
+    damaged = passed_on.read_bytes()
+    fk("delhi", "contacts", "add", "--name", "Shelter Home, Okhla")
+    message = (
+        f"The file {passed_on.name} in the sync folder ({passed_on.parent}), another device's "
+        "changes kept to pass on, is damaged or was sealed by another device's profile. "
+        "Delete it and sync again"
+    )
+
+    for _sync in range(2):  # told once at each sync while the file is damaged
+        done = fk("delhi", "sync", "stick", *words)
+        assert done.output.count(message) == 1, done.output
+        on_stick = sorted(p.name for p in (tmp_path / "stick").rglob("*.fkb*"))
+        assert passed_on.name not in on_stick and len(on_stick) == 2  # Delhi's two files
+    got = fk("hq", "sync", "stick", *words)
+    assert "Files applied: 2 (changes: 2)." in got.output and "Refused" not in got.output
+    assert passed_on.read_bytes() == damaged
+
+    # The usb stick still holds Patna's file as Patna sent it: it is fetched again.
+    again = fk("delhi", "sync", "usb", *words)
+    assert "Files applied: 0 (changes: 0)." in again.output, again.output
+    assert message not in again.output
+    [original] = (tmp_path / "usb").rglob(passed_on.name)  # as Patna sent it
+    assert passed_on.read_bytes() == original.read_bytes()
+    sent = fk("delhi", "sync", "stick", *words)
+    assert "Files sent: 1 (changes: 0)." in sent.output and message not in sent.output
+    got = fk("hq", "sync", "stick", *words)
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output
+    listed = json.loads(fk("hq", "contacts", "list", "--json").output)
+    assert {c["name"] for c in listed} == {
+        "Anti-Trafficking Unit, Patna",
+        "Meena Das",
+        "Shelter Home, Okhla",
+    }
+
+
+def test_a_relay_file_this_target_cannot_open_is_sent_as_it_is(fk, tmp_path):
+    """Patna's file came with a passphrase; the stick is synced without one, so the office
+    cannot look inside: it passes the file on unchecked, and headquarters, which has the
+    passphrase, applies it."""
+    words = ("--passphrase", "blue river stone")
+    for folder in ("usb", "stick"):
+        (tmp_path / folder).mkdir()
+    fk("patna", "contacts", "add", "--name", "Anti-Trafficking Unit, Patna")
+    fk("patna", "sync", "usb", *words)
+    fk("delhi", "sync", "usb", *words)
+    done = fk("delhi", "sync", "stick")
+    assert "Files sent: 1 (changes: 0)." in done.output and "damaged" not in done.output
+    got = fk("hq", "sync", "stick", *words)
+    assert "Files applied: 1 (changes: 1)." in got.output, got.output

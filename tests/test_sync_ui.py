@@ -343,3 +343,35 @@ def test_records_a_sync_brings_in_show_in_the_lists_at_once(qtbot, tmp_path, ope
     QThreadPool.globalInstance().waitForDone(10_000)
     for p in (hq, delhi):
         p.close()
+
+
+def test_the_page_names_a_damaged_relay_file_it_did_not_send(qtbot, tmp_path, page_for):
+    """An unencrypted office passes Patna's file on; damaged, it is held back, the page says
+    which file and what to do, and the office's own file is still sent."""
+    from test_sync_cli import _flip_in_changes
+
+    from fieldkit.sync.engine import sync_dir
+
+    hq, (office, patna) = make_org(tmp_path, "office", "patna")
+    for folder in ("usb", "share"):
+        (tmp_path / folder).mkdir()
+    usb = target_from_location(str(tmp_path / "usb"))
+    patna.contacts.add({"name": "Anti-Trafficking Unit, Patna"})
+    sync(patna, usb)
+    assert sync(office, usb).applied == 1
+    [passed_on] = sync_dir(office, "relay").iterdir()
+    _flip_in_changes(passed_on)
+    office.contacts.add({"name": "Shelter Home, Okhla"})
+    save_target(office, Target("share", "folder", str(tmp_path / "share")))
+    page = page_for(office)
+    with qtbot.waitSignal(page.sync_finished, timeout=15_000) as finished:
+        page.sync_target("share")
+    assert finished.args[1].uploaded == 1, page.status.text()
+    summary, notice = page.status.text().split("\n")
+    assert summary.startswith("Synced with share. Files sent: 1.")
+    assert notice.startswith(f"The file {passed_on.name} in the sync folder")
+    assert "another device's changes kept to pass on" in notice
+    assert "Delete it and sync again" in notice
+    assert sync(hq, target_from_location(str(tmp_path / "share"))).changes == 1
+    for profile in (hq, office, patna):
+        profile.close()

@@ -314,9 +314,12 @@ def sync_cmd(
 
 
 def _echo_notices(report: SyncReport, *, err: bool = False) -> None:
-    """The files a sync made again (on stdout unless ``err``) and refused (on stderr)."""
+    """The files a sync made again (on stdout unless ``err``), held back as damaged and
+    refused (on stderr)."""
     for _file, notice in report.rebuilt:
         click.echo(notice, err=err)
+    for _file, message in report.damaged:
+        click.echo(message, err=True)
     for name, reason in report.refused:
         click.echo(_("Refused %(file)s: %(reason)s") % {"file": name, "reason": reason}, err=True)
 

@@ -65,8 +65,10 @@ def _shown(entity: str, field: str, value: Any) -> str:
 
 
 def _notices(report: engine.SyncReport) -> str:
-    """The lines that follow a sync's summary: files made again, then files refused."""
-    lines = [notice for _f, notice in report.rebuilt] + [reason for _f, reason in report.refused]
+    """The lines that follow a sync's summary: files made again, relay files held back as
+    damaged, then files refused."""
+    lines = [notice for _f, notice in report.rebuilt] + [message for _f, message in report.damaged]
+    lines += [reason for _f, reason in report.refused]
     return "".join("\n" + one_line(line) for line in lines)
 
 

@@ -32,22 +32,20 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("page_settings")
         profile = ctx.profile
-        self.organization = QLineEdit(profile.setting("organization") or "")
+        self.organization = QLineEdit()
         self.organization.setObjectName("organization")
-        self.device = QLineEdit(profile.setting("device_name") or "")
+        self.device = QLineEdit()
         self.device.setObjectName("device_name")
-        self.country = QLineEdit(profile.setting("default_country") or "")
+        self.country = QLineEdit()
         self.country.setObjectName("default_country")
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code in UI_LANGUAGES:
             self.language.addItem(language_name(code), code)
-        current = profile.setting("language") or "en"
-        self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.lock_after = QSpinBox()
         self.lock_after.setObjectName("lock_after_minutes")
         self.lock_after.setRange(0, MAX_IDLE_MINUTES)  # 0: never lock when idle
-        self.lock_after.setValue(min(idle_minutes(profile), MAX_IDLE_MINUTES))
+        self.load()
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -135,7 +133,8 @@ class SettingsPage(QWidget):
         return dialog
 
     def load(self) -> None:
-        """Show the settings as stored (after a restore brought back older ones)."""
+        """Show the settings as stored (on opening, and after a restore brought back older
+        ones)."""
         profile = self.ctx.profile
         self.organization.setText(profile.setting("organization") or "")
         self.device.setText(profile.setting("device_name") or "")

@@ -150,10 +150,17 @@ def system_language(environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def environment_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language to speak before a profile is open: ``FIELDKIT_LANGUAGE`` when set, else
-    the user's system language (:func:`system_language`), else English."""
+    """The language to speak before a profile is open, one of :data:`LANGUAGES`:
+    ``FIELDKIT_LANGUAGE`` when set (``fr_FR.UTF-8`` is ``fr``; one FieldKit does not speak
+    is English), else the user's system language (:func:`system_language`), else English.
+
+    ``fieldkit init`` gives a new profile this language, so it is always one FieldKit ships.
+    """
     environ = os.environ if environ is None else environ
-    return environ.get("FIELDKIT_LANGUAGE") or system_language(environ) or DEFAULT_LANGUAGE
+    chosen = environ.get("FIELDKIT_LANGUAGE")
+    if chosen:
+        return _shipped(chosen) or DEFAULT_LANGUAGE
+    return system_language(environ) or DEFAULT_LANGUAGE
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:

@@ -5,6 +5,7 @@ Run as a user runs it, in a process of its own with the locale variables set.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -110,3 +111,26 @@ def test_a_new_profile_speaks_the_language_the_command_speaks(tmp_path):
 )
 def test_system_language_follows_gettext(environ, language):
     assert i18n.system_language(environ) == language
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({"FIELDKIT_LANGUAGE": "ru", "LANG": "fr_FR.UTF-8"}, "ru"),
+        ({"FIELDKIT_LANGUAGE": "fr_FR.UTF-8"}, "fr"),
+        ({"FIELDKIT_LANGUAGE": "pt"}, "pt_BR"),
+        ({"FIELDKIT_LANGUAGE": "xx", "LANG": "fr_FR.UTF-8"}, "en"),  # it still wins
+        ({"FIELDKIT_LANGUAGE": "", "LANG": "hi_IN"}, "hi"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_environment_language_is_one_fieldkit_speaks(environ, language):
+    assert i18n.environment_language(environ) == language
+
+
+@pytest.mark.parametrize(("value", "saved"), [("xx", "en"), ("fr_FR.UTF-8", "fr")])
+def test_init_saves_a_language_fieldkit_speaks(tmp_path, value, saved):
+    folder = str(tmp_path / "office")
+    assert fieldkit("--profile", folder, "init", FIELDKIT_LANGUAGE=value).returncode == 0
+    shown = fieldkit("--profile", folder, "settings", "--json", LANG="C.UTF-8")
+    assert json.loads(shown.stdout)["language"] == saved

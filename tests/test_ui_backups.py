@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.dates import format_datetime as babel_datetime
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from fieldkit.i18n import format_size
 from fieldkit.profile import Profile
@@ -43,6 +43,11 @@ def _confirm(qtbot, dialog) -> QMessageBox:
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     return box
+
+
+def _press_restore(qtbot, box: QMessageBox) -> None:
+    """Click the confirmation's Restore button, as a person would."""
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmRestore"), Qt.MouseButton.LeftButton)
 
 
 def test_the_list_shows_when_why_and_size_in_local_time(qtbot, open_app, office, monkeypatch):
@@ -148,7 +153,7 @@ def test_restoring_an_older_backup_shows_its_content_everywhere(qtbot, open_app,
     box = _confirm(qtbot, dialog)
     assert "the current content is backed up first" in box.informativeText().lower()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
-    qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+    _press_restore(qtbot, box)
 
     qtbot.waitUntil(lambda: _names(contacts) == ["Asha Rao"])
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
@@ -163,8 +168,7 @@ def test_restoring_an_older_backup_shows_its_content_everywhere(qtbot, open_app,
 
     # The restore is undone by restoring the "Before a restore" backup.
     dialog.table.selectRow(0)
-    box = _confirm(qtbot, dialog)
-    qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+    _press_restore(qtbot, _confirm(qtbot, dialog))
     qtbot.waitUntil(lambda: sorted(_names(contacts)) == ["Added after the backup", "Asha Rao"])
 
 
@@ -194,8 +198,7 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(qtbot, open_app, office)
     dialog = session.window.show_backups()
     assert dialog.table.rowCount() == 2
     dialog.table.selectRow(1)  # the oldest: the damaged one
-    box = _confirm(qtbot, dialog)
-    qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+    _press_restore(qtbot, _confirm(qtbot, dialog))
     qtbot.waitUntil(lambda: dialog.error_box is not None and dialog.error_box.isVisible())
     error = dialog.error_box
     assert error.textFormat() == Qt.TextFormat.PlainText
@@ -227,8 +230,7 @@ def test_an_encrypted_profile_restores_with_its_open_passphrase(qtbot, tmp_path)
         contacts = session.window.show_section("contacts")
         dialog = session.window.show_backups()
         dialog.table.selectRow(0)
-        box = _confirm(qtbot, dialog)
-        qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+        _press_restore(qtbot, _confirm(qtbot, dialog))
         qtbot.waitUntil(lambda: _names(contacts) == ["Shelter"])
         assert not session.window.findChildren(UnlockDialog)
         assert _rows(dialog)[0][1] == "Before a restore"
@@ -243,7 +245,6 @@ def test_a_restore_brings_back_the_settings_it_held(qtbot, open_app, office):
     assert page.organization.text() == "Renamed NGO"
     dialog = page.show_backups()
     dialog.table.setCurrentCell(0, 0)
-    box = _confirm(qtbot, dialog)
-    qtbot.mouseClick(box.findChild(type(box.defaultButton()), "confirmRestore"), Qt.LeftButton)
+    _press_restore(qtbot, _confirm(qtbot, dialog))
     qtbot.waitUntil(lambda: page.organization.text() == "Shakti")
     assert "Shakti" in session.window.windowTitle()

@@ -1,8 +1,9 @@
 """This device's settings of a profile, as the Settings page and ``fieldkit settings`` show them.
 
-Both change them through :func:`validate_settings` and :func:`change_settings`, so a value
-the app refuses is refused on the command line with the same message, and the app's idle
-lock reads the time with :func:`idle_minutes` whichever of the two saved it.
+Both check new values with :func:`validate_settings` and save what it returns with
+``Profile.set_settings``, so a value the app refuses is refused on the command line with the
+same message, and the app's idle lock reads the time with :func:`idle_minutes` whichever of
+the two saved it.
 """
 
 from __future__ import annotations
@@ -128,14 +129,4 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str | int]:
             errors[key] = str(exc)
     if errors:
         raise ValidationError(errors)
-    return clean
-
-
-def change_settings(profile: Profile, values: Mapping[str, Any]) -> dict[str, str | int]:
-    """Validate ``values`` and save them together; nothing is saved if one is bad.
-
-    Returns the values as saved.
-    """
-    clean = validate_settings(values)
-    profile.set_settings(**clean)
     return clean

@@ -87,9 +87,8 @@ def settings_show(click_ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def settings_set(click_ctx: click.Context, key: str, value: str) -> None:
     ctx = click_ctx.find_object(Context)
-    clean = checked({key: value})
-    profile = ctx.profile()
-    device_settings.change_settings(profile, clean)
+    clean = checked({key: value})  # before the profile is opened (and its passphrase asked)
+    ctx.profile().set_settings(**clean)
     ((name, saved),) = clean.items()
     if name == "language":
         set_language(str(saved))  # the profile's new language from this message on

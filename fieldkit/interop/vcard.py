@@ -254,10 +254,7 @@ def _plain(value: Any) -> str:
 
 
 def _text(prop) -> str:
-    value = prop.value
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value).strip()
-    return _plain(value).strip()
+    return _joined(prop.value)
 
 
 def to_draft(card: Any, line: int) -> Draft:
@@ -281,7 +278,7 @@ def to_draft(card: Any, line: int) -> Draft:
                     draft.name_parts[part] = value
     for prop in contents.get("org", []):
         units = prop.value if isinstance(prop.value, list) else [prop.value]
-        units = [_joined(u) for u in units if _joined(u)]
+        units = [unit for unit in map(_joined, units) if unit]
         if units:
             draft.set_first("organization", units[0])
             for unit in units[1:]:

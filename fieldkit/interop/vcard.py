@@ -353,8 +353,11 @@ def _addresses(value: str) -> list[str]:
     """The addresses in one EMAIL value: itself, or, when it is not an address but a list
     some phones write there (``a@x.org, b@y.org``), each of its items."""
     value = value.strip()
-    if not value or _is_email(value) or not _LIST_SEPARATOR.search(value):
-        return [value] if value else []
+    if not value:
+        return []
+    # Most values hold no separator: they are not checked here, only by the caller.
+    if not _LIST_SEPARATOR.search(value) or _is_email(value):
+        return [value]
     return [item for item in (i.strip() for i in _LIST_SEPARATOR.split(value)) if item]
 
 

@@ -7,11 +7,10 @@ import codecs
 import errno
 import hashlib
 import os
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
+from vcards import png
 
 from fieldkit.interop.apply import apply_plan
 from fieldkit.interop.errors import ImportCancelled, ImportWriteError
@@ -276,25 +275,11 @@ def test_cancel_rolls_back_everything(office, tmp_path):
     assert db_hash(office.path) == before
 
 
-def _png(red: int) -> bytes:
-    """A 1x1 PNG of its own colour: each call with another ``red`` is another file."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    pixels = zlib.compress(bytes([0, red, 0, 0]))
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
 def _photo_cards(tmp_path, names: list[str], first_colour: int = 1) -> Path:
     cards = [
         "BEGIN:VCARD\r\nVERSION:3.0\r\n"
         f"FN:{name}\r\nEMAIL:{name.split()[0].lower()}@example.org\r\n"
-        f"PHOTO;ENCODING=b;TYPE=PNG:{base64.b64encode(_png(first_colour + i)).decode()}\r\n"
+        f"PHOTO;ENCODING=b;TYPE=PNG:{base64.b64encode(png(first_colour + i)).decode()}\r\n"
         "END:VCARD\r\n"
         for i, name in enumerate(names)
     ]

@@ -1,7 +1,10 @@
-"""Helpers the vCard import tests share: import a file whole, and write a one-card file."""
+"""Helpers the vCard import tests share: import a file whole, write a one-card file, and
+make a small photo."""
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 from fieldkit.interop.apply import apply_plan
@@ -26,3 +29,17 @@ def card(tmp_path: Path, version: str, *lines: str) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def png(red: int) -> bytes:
+    """A 1x1 PNG of its own colour: each ``red`` is another file."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(bytes([0, red, 0, 0]))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

@@ -119,6 +119,24 @@ def test_a_photo_of_a_vcard21_is_not_rewritten(office, tmp_path):
     assert row.photo == (png, "photo.png")
 
 
+def test_a_folded_photo_is_kept_and_the_properties_around_it_are_read(office, tmp_path):
+    png = (FIXTURES / "photo.png").read_bytes()
+    encoded = binascii.b2a_base64(png, newline=False).decode()
+    folded = "\r\n ".join(encoded[i : i + 74] for i in range(0, len(encoded), 74))
+    path = card(
+        tmp_path,
+        "2.1",
+        "ORG;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Shakti Vahini, J=C3=A4sola",
+        f"PHOTO;ENCODING=BASE64;TYPE=PNG:{folded}",
+        "",
+        "NOTE:Plot 21, Jasola",
+    )
+    (row,) = build_plan(office, path).rows
+    assert row.values["organization"] == "Shakti Vahini, Jäsola"
+    assert row.values["notes"] == "Plot 21, Jasola"
+    assert row.photo == (png, "photo.png")
+
+
 def test_bare_commas_in_30_and_40_single_valued_properties_keep_the_whole_value(office):
     contacts = imported(office, FIXTURES / "phone30_bare_commas.vcf")
     assert set(contacts) == {

@@ -147,11 +147,12 @@ def test_full_disk_through_the_cli(folder, monkeypatch):
 
 
 def test_erase_forgets_sync_passwords(folder, tmp_path):
-    from fieldkit.sync import credentials, engine
+    from fieldkit.sync import credentials
+    from fieldkit.sync import targets as sync_targets
 
     with Profile.open(folder) as p:
-        target = engine.target_from_location(str(tmp_path / "usb"), name="usb")
-        engine.save_target(p, target, password="webdav secret")
+        target = sync_targets.target_from_location(str(tmp_path / "usb"), name="usb")
+        sync_targets.save_target(p, target, password="webdav secret")
         assert credentials.load_secret(p, "usb") == "webdav secret"
     done = run(["--profile", str(folder), "erase", "--yes-erase-this-device"], input="ERASE\n")
     assert done.exit_code == 0, done.output

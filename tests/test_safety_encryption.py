@@ -193,7 +193,9 @@ def test_sync_between_encrypted_profiles_keeps_attachments_sealed(tmp_path):
 
 def test_sync_files_kept_in_an_encrypted_profile_are_encrypted(tmp_path):
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.files import sync_dir
+    from fieldkit.sync.targets import target_from_location
 
     hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
     O.create_org(hq, "Safe House")
@@ -225,7 +227,9 @@ def test_sync_files_kept_in_an_encrypted_profile_are_encrypted(tmp_path):
 
 def test_setting_a_passphrase_encrypts_the_bundles_waiting_to_be_synced(tmp_path):
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.files import sync_dir
+    from fieldkit.sync.targets import target_from_location
 
     hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
     O.create_org(hq, "Safe House")

@@ -266,8 +266,9 @@ def _files(folder):
 def test_erase_this_device_from_settings(qtbot, tmp_path, file_keyring):
     from PySide6.QtCore import QSettings
 
-    from fieldkit.sync import credentials, engine
+    from fieldkit.sync import credentials
     from fieldkit.sync import org as O
+    from fieldkit.sync import targets as sync_targets
     from fieldkit.ui.app import AppSession
 
     folder = tmp_path / "office"
@@ -276,8 +277,8 @@ def test_erase_this_device_from_settings(qtbot, tmp_path, file_keyring):
         p.contacts.add({"name": "Meena Das", "phone": "+91 98100 11111"})
         p.attach_bytes(b"photo", "p.jpg")
         p.backup()
-        usb = engine.target_from_location(str(tmp_path / "usb"), name="usb")
-        engine.save_target(p, usb, password="webdav secret")
+        usb = sync_targets.target_from_location(str(tmp_path / "usb"), name="usb")
+        sync_targets.save_target(p, usb, password="webdav secret")
         account = f"{p.device_id}:usb"
     assert file_keyring.get_password(credentials.SERVICE, account) == "webdav secret"
     files = _files(folder)

@@ -157,7 +157,9 @@ def sealed(tmp_path):
     from fieldkit.data.store import Cancelled
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.files import sync_dir
+    from fieldkit.sync.targets import target_from_location
 
     hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
     O.create_org(hq, "Safe House")
@@ -275,7 +277,9 @@ def test_a_damaged_outbox_file_whose_changes_are_gone_keeps_its_message(tmp_path
     in an unencrypted profile by its signature)."""
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync, sync_dir, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.files import sync_dir
+    from fieldkit.sync.targets import target_from_location
 
     hq = Profile.create(tmp_path / "hq", organization="Safe House", device_name="hq")
     O.create_org(hq, "Safe House")

@@ -185,7 +185,8 @@ def test_encrypted_to_headquarters_only_opens_there(org):
 
 def test_relayed_bundle_keeps_its_original_signature(tmp_path, org):
     """Patna's bundle reaches headquarters through Delhi's folder, still signed by Patna."""
-    from fieldkit.sync.engine import sync, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.targets import target_from_location
 
     hq, delhi, patna = org
     cid = patna.contacts.add({"name": "Relayed"})
@@ -208,7 +209,8 @@ def test_relayed_bundle_keeps_its_original_signature(tmp_path, org):
 def test_an_interrupted_import_leaves_the_store_as_it_was_and_rerunning_finishes(
     tmp_path, org, monkeypatch
 ):
-    from fieldkit.sync.engine import sync, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.targets import target_from_location
 
     hq, delhi, _patna = org
     for n in range(50):
@@ -247,7 +249,8 @@ def test_merge_records_counts_in_manifest(org):
 
 
 def test_own_bundles_relayed_back_are_ignored(tmp_path, org):
-    from fieldkit.sync.engine import sync, target_from_location
+    from fieldkit.sync.engine import sync
+    from fieldkit.sync.targets import target_from_location
 
     hq, delhi, patna = org
     delhi.contacts.add({"name": "Round trip"})

@@ -16,7 +16,7 @@ from fieldkit.cli import cli
 from fieldkit.profile import Profile
 from fieldkit.sync import org as O
 from fieldkit.sync.bundle import decrypt_layers
-from fieldkit.sync.engine import Target, save_target, sync, target_from_location
+from fieldkit.sync.engine import sync
 from fieldkit.sync.exchange import (
     export_changes,
     export_snapshot,
@@ -24,6 +24,7 @@ from fieldkit.sync.exchange import (
     open_bundle,
     protect,
 )
+from fieldkit.sync.targets import Target, save_target, target_from_location
 
 # What a restricted contact and a restricted outreach entry hold that must not leave.
 SECRETS = ("98100 55555", "survivor.aid@example.org", "12 Hidden Lane", "safehouse key")

@@ -14,9 +14,11 @@ from fieldkit.cli import cli
 from fieldkit.profile import Profile
 from fieldkit.sync.bundle import peek_manifest
 from fieldkit.sync.conflicts import list_conflicts
-from fieldkit.sync.engine import rebuild_outbox, sync, sync_dir, target_from_location
+from fieldkit.sync.engine import sync
 from fieldkit.sync.exchange import export_changes, import_bytes
+from fieldkit.sync.files import rebuild_outbox, sync_dir
 from fieldkit.sync.merge import seen_vector
+from fieldkit.sync.targets import target_from_location
 
 
 @pytest.fixture

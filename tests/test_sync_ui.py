@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from test_sync_helpers import content, make_org
 
 from fieldkit.data.store import Cancelled
-from fieldkit.sync.engine import Target, save_target, sync, target_from_location
+from fieldkit.sync.engine import sync
 from fieldkit.sync.exchange import export_changes, import_bytes
+from fieldkit.sync.targets import Target, save_target, target_from_location
 
 pytestmark = pytest.mark.gui
 
@@ -255,7 +256,7 @@ def test_an_encrypted_profile_syncs_from_the_page(qtbot, tmp_path, page_for):
 def test_the_page_says_a_damaged_outbox_file_was_made_again(qtbot, tmp_path, page_for):
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync_dir
+    from fieldkit.sync.files import sync_dir
 
     hq, _devices = make_org(tmp_path)
     office = Profile.create(tmp_path / "sealed", device_name="sealed", passphrase="horse battery")
@@ -289,7 +290,7 @@ def test_the_page_still_says_a_file_was_made_again_when_the_sync_then_fails(
     sync: the page shows the error and, after it, what was done before."""
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync_dir
+    from fieldkit.sync.files import sync_dir
 
     hq, _devices = make_org(tmp_path)
     office = Profile.create(tmp_path / "sealed", device_name="sealed", passphrase="horse battery")
@@ -350,7 +351,7 @@ def test_the_page_names_a_damaged_relay_file_it_did_not_send(qtbot, tmp_path, pa
     which file and what to do, and the office's own file is still sent."""
     from test_sync_cli import _flip_in_changes
 
-    from fieldkit.sync.engine import sync_dir
+    from fieldkit.sync.files import sync_dir
 
     hq, (office, patna) = make_org(tmp_path, "office", "patna")
     for folder in ("usb", "share"):

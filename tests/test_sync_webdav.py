@@ -11,8 +11,9 @@ from test_sync_helpers import content, make_org
 from wsgidav.wsgidav_app import WsgiDAVApp
 
 from fieldkit.sync import credentials
-from fieldkit.sync.engine import Target, save_target, sync, target_from_location, targets
+from fieldkit.sync.engine import sync
 from fieldkit.sync.errors import SyncError, TargetUnreachable
+from fieldkit.sync.targets import Target, save_target, target_from_location, targets
 from fieldkit.sync.transports.folder import FolderTransport
 from fieldkit.sync.transports.webdav import WebDAVTransport
 
@@ -180,7 +181,7 @@ def test_a_damaged_outbox_bundle_is_rebuilt_and_headquarters_applies_it(dav_serv
     from fieldkit.data.encryption import BLOB_MAGIC
     from fieldkit.profile import Profile
     from fieldkit.sync import org as O
-    from fieldkit.sync.engine import sync_dir
+    from fieldkit.sync.files import sync_dir
 
     hq, _delhi = org
     field = Profile.create(tmp_path / "field", device_name="field", passphrase="horse battery")
@@ -220,7 +221,8 @@ def test_a_sync_that_fails_after_a_rebuild_still_reports_it(dav_server, org, tmp
     drops the next upload: the error carries the notice, and the file is not made twice."""
     import zipfile
 
-    from fieldkit.sync.engine import report_of_failed, sync_dir
+    from fieldkit.sync.engine import report_of_failed
+    from fieldkit.sync.files import sync_dir
 
     hq, delhi = org
     (tmp_path / "usb").mkdir()

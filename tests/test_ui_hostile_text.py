@@ -240,7 +240,7 @@ def test_the_conflicts_dialog_shows_them_and_keeps_the_stored_value(qtbot, devic
 
 
 def test_the_sync_page_shows_hostile_file_names_as_text(qtbot, devices, page_for, tmp_path):
-    from fieldkit.sync.engine import Target, save_target
+    from fieldkit.sync.targets import Target, save_target
 
     delhi, _patna = devices
     usb = tmp_path / "usb"

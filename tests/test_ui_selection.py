@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from test_sync_helpers import make_org
 
 from fieldkit.i18n import _
-from fieldkit.sync.engine import Target, save_target
+from fieldkit.sync.targets import Target, save_target
 from fieldkit.ui.log_outreach import LogOutreachDialog
 from fieldkit.ui.record_dialog import RecordDialog
 

@@ -169,9 +169,9 @@ def erase(ctx, confirmed: bool) -> None:
 
 def _forget_sync_secrets(profile: Profile) -> int:
     """Remove the sync targets' passwords kept outside the profile (the system keyring)."""
-    from fieldkit.sync import engine
+    from fieldkit.sync import targets as sync_targets
 
-    return engine.forget_all_targets(profile)
+    return sync_targets.forget_all_targets(profile)
 
 
 @click.command(

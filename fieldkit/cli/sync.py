@@ -242,12 +242,13 @@ def sync_cmd(
     as_json,
 ) -> None:
     from fieldkit.sync import engine
+    from fieldkit.sync import targets as sync_targets
 
     profile = ctx.profile()
     if list_targets or not target:
         rows = [
             t.__dict__ | {"options": json.dumps(t.options), "outside": t.outside}
-            for t in engine.targets(profile)
+            for t in sync_targets.targets(profile)
         ]
         if as_json:
             emit_json(rows)
@@ -275,7 +276,7 @@ def sync_cmd(
                 )
             )
         return
-    chosen = engine.get_target(profile, target)
+    chosen = sync_targets.get_target(profile, target)
     if outside:
         chosen.options["outside"] = True
     _check_include(chosen.outside, include_restricted)
@@ -289,7 +290,7 @@ def sync_cmd(
         chosen.auto = auto
     if save_as:
         chosen.name = save_as
-        engine.save_target(profile, chosen, password=password, passphrase=passphrase)
+        sync_targets.save_target(profile, chosen, password=password, passphrase=passphrase)
     try:
         report = engine.sync(profile, chosen, password=password, passphrase=passphrase)
     except Exception as exc:

@@ -98,6 +98,12 @@ def decode_card(text: str) -> str:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line[:1] in (" ", "\t"):
+            # A folded part of a property left as written (a photo's thousands of lines):
+            # a property that is rewritten takes its own folded parts below.
+            out.append(line)
+            index += 1
+            continue
         property_ = _encoded(line)
         if property_ is None:
             property_ = _plain(line, _NOT_TEXT if version == "2.1" else _NOT_SINGLE_TEXT)

@@ -91,9 +91,9 @@ class AppSession:
         """
 
         def forget(profile: Profile, job) -> int:
-            from fieldkit.sync import engine
+            from fieldkit.sync import targets as sync_targets
 
-            return engine.forget_all_targets(profile)
+            return sync_targets.forget_all_targets(profile)
 
         self.ops.run(
             forget,

@@ -39,6 +39,7 @@ from fieldkit.display import entity_label, field_label, field_value
 from fieldkit.i18n import N_, _, format_datetime
 from fieldkit.profile import Profile
 from fieldkit.sync import engine
+from fieldkit.sync import targets as sync_targets
 from fieldkit.sync.conflicts import KEPT, LOST, keep, list_conflicts
 from fieldkit.sync.exchange import pending_changes
 from fieldkit.text import one_line, printable
@@ -137,9 +138,9 @@ class AddTargetDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def target(self) -> tuple[engine.Target, str | None]:
+    def target(self) -> tuple[sync_targets.Target, str | None]:
         location = self.location.text().strip()
-        target = engine.target_from_location(location, self.name.text().strip() or location)
+        target = sync_targets.target_from_location(location, self.name.text().strip() or location)
         target.username = self.user.text().strip() or None
         target.auto = self.auto.currentData()
         if self.outside.isChecked():
@@ -298,7 +299,7 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Re-read targets, pending changes and conflicts."""
         try:
-            targets = engine.targets(self.profile)
+            targets = sync_targets.targets(self.profile)
             pending = pending_changes(self.profile)
             open_conflicts = len(list_conflicts(self.profile))
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
@@ -363,7 +364,7 @@ class SyncPage(QWidget):
     def _save_target(self, dialog: AddTargetDialog) -> None:
         try:
             target, password = dialog.target()
-            engine.save_target(self.profile, target, password=password)
+            sync_targets.save_target(self.profile, target, password=password)
         except Exception as exc:  # noqa: BLE001
             self.status.setText(message_for(exc))
             return

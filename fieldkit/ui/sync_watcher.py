@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from fieldkit.data.store import Cancelled
 from fieldkit.profile import Profile
 from fieldkit.sync import engine
+from fieldkit.sync import targets as sync_targets
 
 log = logging.getLogger(__name__)
 
@@ -92,18 +93,18 @@ def sync_job(name: str) -> Callable[..., engine.SyncReport]:
     """A task function syncing the saved target ``name``."""
 
     def job(profile: Profile, progress, cancelled) -> engine.SyncReport:
-        target = engine.get_target(profile, name)
+        target = sync_targets.get_target(profile, name)
         return engine.sync(profile, target, progress=progress, cancelled=cancelled)
 
     return job
 
 
-def _reachable_job(names_and_targets: list[engine.Target]):
+def _reachable_job(names_and_targets: list[sync_targets.Target]):
     def job(profile: Profile, progress, cancelled) -> dict[str, bool]:
         out = {}
         for target in names_and_targets:
             try:
-                out[target.name] = engine.transport_for(profile, target).reachable()
+                out[target.name] = sync_targets.transport_for(profile, target).reachable()
             except Exception:  # noqa: BLE001 - an unusable target is simply not reachable
                 out[target.name] = False
         return out
@@ -148,8 +149,8 @@ class SyncWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def watched(self) -> list[engine.Target]:
-        return [t for t in engine.targets(self.profile) if t.auto in ("background", "ask")]
+    def watched(self) -> list[sync_targets.Target]:
+        return [t for t in sync_targets.targets(self.profile) if t.auto in ("background", "ask")]
 
     def check_now(self) -> None:
         """Check reachability in the background; the answer arrives in :meth:`_checked`."""
@@ -163,7 +164,7 @@ class SyncWatcher(QObject):
             failed=lambda exc: self._checked(targets, {}),
         )
 
-    def _checked(self, targets: list[engine.Target], reachable: dict[str, bool]) -> None:
+    def _checked(self, targets: list[sync_targets.Target], reachable: dict[str, bool]) -> None:
         self._checking = None
         now = self.clock()
         for target in targets:

@@ -111,6 +111,12 @@ def encrypt(data: bytes, *, recipient: str | None = None, passphrase: str | None
 # --- reading -------------------------------------------------------------------
 
 
+def passphrase_layer(data: bytes) -> bool:
+    """The outer age layer of ``data`` is encrypted to a passphrase (its scrypt stanza is in
+    the header), not to a key."""
+    return b"-> scrypt " in data[:400]
+
+
 def _refused(message: str) -> BundleRefused:
     return BundleRefused(message)
 
@@ -122,8 +128,7 @@ def decrypt_layers(
     for _layer in range(3):
         if not data.startswith(MAGIC_AGE):
             return data
-        header = data[:400]
-        if b"-> scrypt " in header:
+        if passphrase_layer(data):
             if not passphrase:
                 raise _refused(
                     _("This file is protected by a passphrase. Give the passphrase and try again.")

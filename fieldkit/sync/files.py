@@ -28,7 +28,7 @@ from fieldkit.data.encryption import SYNC_FILES, DamagedFile
 from fieldkit.i18n import _
 from fieldkit.profile import Profile
 from fieldkit.sync import org as O
-from fieldkit.sync.bundle import MAGIC_AGE, Trust, check_intact, peek_manifest
+from fieldkit.sync.bundle import MAGIC_AGE, Trust, check_intact, passphrase_layer, peek_manifest
 from fieldkit.sync.errors import BundleRefused, SyncError
 from fieldkit.sync.exchange import bundle_name, export_changes, import_bytes, outside_name
 from fieldkit.sync.targets import Target
@@ -127,10 +127,11 @@ def recover_from_outbox(profile: Profile, report: SyncReport) -> None:
     older backup (the files outlive the restore; a target may hold the same changes only
     encrypted to headquarters). A file that does not open is left to the upload, which
     says what to do with it."""
-    if not sequence.lost(profile.store.conn):
+    lost = sequence.lost(profile.store.conn)
+    if not lost:
         return
     for path in sorted(sync_dir(profile, "outbox").iterdir()):
-        if not holds_lost(profile, path.name, sequence.lost(profile.store.conn)):
+        if not holds_lost(profile, path.name, lost):
             continue
         try:
             data = profile.open_file(path.read_bytes(), SYNC_FILES, "")
@@ -268,7 +269,7 @@ def _opened_layers(
     (:class:`BundleRefused`) as a receiver would refuse it."""
     while data.startswith(MAGIC_AGE):
         try:
-            if b"-> scrypt " in data[:400]:
+            if passphrase_layer(data):
                 if not passphrase:
                     return None
                 data = pyrage.passphrase.decrypt(data, passphrase)
@@ -287,4 +288,4 @@ def _opened_layers(
 
 def hq_only(data: bytes) -> bool:
     """An age file encrypted to a key (not a passphrase), which only headquarters can open."""
-    return data.startswith(b"age-encryption.org/v1") and b"-> scrypt " not in data[:400]
+    return data.startswith(MAGIC_AGE) and not passphrase_layer(data)
